@@ -1,0 +1,153 @@
+import { HttpError, type AuthProvider } from 'react-admin';
+import { apiHeaders, localiseTransportError } from './httpClient';
+import {
+    clearSession,
+    getSessionUser,
+    getToken,
+    isTokenExpired,
+    normaliseUser,
+    saveSession,
+    saveSessionUser,
+    type SessionUser,
+} from './session';
+
+const postJson = async (url: string, body?: unknown, init: RequestInit = {}) => {
+    let response: Response;
+    try {
+        response = await fetch(url, {
+            ...init,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            headers: apiHeaders(
+                body === undefined ? undefined : { 'Content-Type': 'application/json' }
+            ),
+        });
+    } catch (error) {
+        throw localiseTransportError(error);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+        json = text ? JSON.parse(text) : undefined;
+    } catch {
+        json = undefined;
+    }
+    if (!response.ok) {
+        const message = (json as { message?: unknown } | undefined)?.message;
+        throw localiseTransportError(
+            new HttpError(typeof message === 'string' ? message : response.statusText, response.status, json)
+        );
+    }
+    return json as Record<string, unknown>;
+};
+
+/**
+ * The stored user is re-read from GET /api/auth/me once per page load, so that roles and permissions
+ * changed by an administrator apply at the next reload, and a token revoked on the server sends the
+ * user back to the login page at once. Later calls reuse the same promise.
+ */
+let verification: Promise<SessionUser> | null = null;
+
+const verifySession = (): Promise<SessionUser> => {
+    if (!verification) {
+        verification = postJson('/api/auth/me', undefined, { method: 'GET' })
+            .then(json => {
+                const user = normaliseUser(json.user);
+                saveSessionUser(user);
+                return user;
+            })
+            .catch(error => {
+                if (error instanceof HttpError && error.status === 401) {
+                    clearSession();
+                    verification = null;
+                    throw error;
+                }
+                // Server unreachable or failing: keep working with the stored user; data calls will tell.
+                const stored = getSessionUser();
+                if (!stored) throw error;
+                return stored;
+            });
+    }
+    return verification;
+};
+
+const currentUser = async (): Promise<SessionUser | null> => {
+    const token = getToken();
+    if (!token || isTokenExpired(token)) return null;
+    try {
+        return await verifySession();
+    } catch {
+        return null;
+    }
+};
+
+// react-admin action → the permission suffix the API uses.
+const READ_ACTIONS = ['list', 'show', 'export'];
+const WRITE_ACTIONS = ['create', 'edit', 'delete', 'clone'];
+
+export const requiredPermission = (resource: string, action: string): string | null => {
+    if (READ_ACTIONS.includes(action)) return `${resource}:read`;
+    if (WRITE_ACTIONS.includes(action)) return `${resource}:write`;
+    return null;
+};
+
+export const authProvider: AuthProvider = {
+    login: async ({ username, password }: { username: string; password: string }) => {
+        // 401 (wrong credentials) and 429 (locked out) carry a localised `message` that the login page shows.
+        const json = await postJson('/api/auth/login', { username, password }, { method: 'POST' });
+        if (typeof json?.token !== 'string') {
+            throw new Error('ra.auth.sign_in_error');
+        }
+        const user = normaliseUser(json.user);
+        saveSession(json.token, user);
+        verification = Promise.resolve(user);
+    },
+
+    logout: async () => {
+        clearSession();
+        verification = null;
+    },
+
+    checkAuth: async () => {
+        const token = getToken();
+        if (!token) {
+            // Not signed in yet: go to the login page without an error notification.
+            throw { message: false };
+        }
+        if (isTokenExpired(token)) {
+            clearSession();
+            verification = null;
+            // A translation key: react-admin shows it as the reason for landing on the login page.
+            throw new Error('ra.notification.logged_out');
+        }
+        await verifySession().catch(error => {
+            if (error instanceof HttpError && error.status === 401) {
+                throw new Error('ra.notification.logged_out');
+            }
+        });
+    },
+
+    // 401: the token is missing, expired or revoked → log out. 403 only means "not allowed to do this":
+    // stay signed in and let react-admin show the server's message.
+    checkError: async (error: { status?: number } | undefined) => {
+        if (error?.status === 401) {
+            clearSession();
+            verification = null;
+            throw new Error('ra.notification.logged_out');
+        }
+    },
+
+    getIdentity: async () => {
+        const user = (await currentUser()) ?? getSessionUser();
+        if (!user) throw new Error('ra.auth.auth_check_error');
+        return { ...user, fullName: user.displayName };
+    },
+
+    getPermissions: async () => (await currentUser())?.permissions ?? [],
+
+    canAccess: async ({ resource, action }) => {
+        const permission = requiredPermission(resource, action);
+        if (!permission) return false;
+        const user = await currentUser();
+        return !!user?.permissions.includes(permission);
+    },
+};

@@ -1,0 +1,143 @@
+// Environment → typed configuration, validated once at boot (fail fast, naming the bad variable).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import dotenv from 'dotenv';
+
+export const projectRoot = resolve(__dirname, '..', '..');
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  uploadsDir: string;
+  jwtSecret: string;
+  jwtExpiresIn: number; // seconds
+  demoPassword: string;
+  seedDemoData: boolean;
+  logLevel: string;
+  corsOrigins: string[];
+  trustProxy: number | boolean;
+  bodyLimit: string;
+  login: { maxFailures: number; lockMinutes: number; failureDelayMs: number };
+  uiDist: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function dirVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  return isAbsolute(raw) ? raw : resolve(projectRoot, raw);
+}
+
+/** Duration like "8h", "30m", "3600" (seconds). */
+function durationVar(env: Env, name: string, fallback: string): number {
+  const raw = env[name] || fallback;
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(raw);
+  if (!m) throw new ConfigError(`${name} must be a duration such as 8h, 30m or 3600, got "${raw}"`);
+  const factor = { s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(m[1]) * factor;
+  if (seconds < 60 || seconds > 7 * 86400) throw new ConfigError(`${name} must be between 1 minute and 7 days, got "${raw}"`);
+  return seconds;
+}
+
+/**
+ * The JWT secret is required in production. Elsewhere one is generated on first start and kept
+ * under DATA_DIR so that tokens survive restarts.
+ */
+function jwtSecretFrom(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): string {
+  const raw = env.JWT_SECRET;
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+    return raw;
+  }
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (nodeEnv === 'test') return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = dirVar(env, 'DATA_DIR', './data');
+  const mongodbUri = env.MONGODB_URI || undefined;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  const demoPassword = env.DEMO_PASSWORD || 'Demo@2026';
+  if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD must be at least 8 characters long');
+  const bodyLimit = env.BODY_LIMIT || '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 100kb or 1mb, got "${bodyLimit}"`);
+  return {
+    nodeEnv,
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    mongodbUri,
+    dataDir,
+    uploadsDir: dirVar(env, 'UPLOADS_DIR', './uploads'),
+    jwtSecret: jwtSecretFrom(env, nodeEnv, dataDir),
+    jwtExpiresIn: durationVar(env, 'JWT_EXPIRES_IN', '8h'),
+    demoPassword,
+    seedDemoData: boolVar(env, 'SEED_DEMO_DATA', nodeEnv !== 'production'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:5173').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY === 'true' ? true : intVar(env, 'TRUST_PROXY', 0, 0, 10),
+    bodyLimit,
+    login: {
+      maxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockMinutes: intVar(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      failureDelayMs: intVar(env, 'LOGIN_FAILURE_DELAY_MS', 300, 0, 10_000),
+    },
+    uiDist: dirVar(env, 'UI_DIST', './admin-ui/dist'),
+  };
+}
+
+let current: Config | undefined;
+
+/** The process-wide configuration; .env is read once on first use. */
+export function config(): Config {
+  if (!current) {
+    dotenv.config({ path: join(projectRoot, '.env'), quiet: true });
+    current = loadConfig();
+  }
+  return current;
+}
+
+/** Tests build their own configuration. */
+export function setConfig(next: Config): void {
+  current = next;
+}

@@ -1,0 +1,37 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { jsonPlugin } from '../database/json-plugin';
+
+// 审计日志: append-only through the API (there is no route that changes or removes an entry).
+const changeSchema = new Schema(
+  { field: { type: String, required: true }, before: Schema.Types.Mixed, after: Schema.Types.Mixed },
+  { _id: false },
+);
+
+const auditEntrySchema = new Schema(
+  {
+    at: { type: Date, required: true, default: () => new Date() },
+    action: { type: String, required: true }, // e.g. "agency.create", "auth.login_failed"
+    entity: { type: String, required: true }, // "agency", "user", "session"
+    entityId: { type: String },
+    /** The agency that owns the affected record: decides who may read the entry. */
+    agencyId: { type: Schema.Types.ObjectId, ref: 'Agency' },
+    actorId: { type: Schema.Types.ObjectId, ref: 'User' },
+    actorName: { type: String },
+    actorRoles: { type: [String], default: undefined },
+    actorAgencyId: { type: Schema.Types.ObjectId, ref: 'Agency' },
+    changes: { type: [changeSchema], default: undefined },
+    note: { type: String },
+    requestId: { type: String },
+    ip: { type: String },
+    userAgent: { type: String },
+  },
+  { collection: 'audit_log' },
+);
+auditEntrySchema.index({ at: -1 });
+auditEntrySchema.index({ agencyId: 1, at: -1 });
+auditEntrySchema.index({ entity: 1, entityId: 1, at: -1 });
+auditEntrySchema.index({ action: 1, at: -1 });
+auditEntrySchema.plugin(jsonPlugin);
+
+export type AuditEntry = InferSchemaType<typeof auditEntrySchema>;
+export const AuditEntryModel = mongoose.model('AuditEntry', auditEntrySchema);

@@ -1,0 +1,25 @@
+// The one place where agency-owned data is filtered by the caller's agency (DOMAIN.md §1: data of
+// one agency is never visible to another agency's users). Every list and every single-record read
+// of agency-owned data goes through these functions; a record outside the scope reads as 404.
+import type { Model } from 'mongoose';
+import mongoose from 'mongoose';
+import { notFound } from '../errors';
+import type { Actor } from './actor';
+import { seesAllAgencies } from './permissions';
+
+/** A MongoDB filter limiting `field` to the actor's agency (empty for supervisors). */
+export function agencyScope(actor: Actor, field = 'agencyId'): Record<string, unknown> {
+  return seesAllAgencies(actor.roles) ? {} : { [field]: new mongoose.Types.ObjectId(actor.agencyId) };
+}
+
+export function isInScope(actor: Actor, agencyId: string | { toString(): string }): boolean {
+  return seesAllAgencies(actor.roles) || String(agencyId) === actor.agencyId;
+}
+
+/** Loads one record by id within the actor's scope, or throws 404. */
+export async function findInScope<T>(model: Model<T>, actor: Actor, id: string, entity: string, field = 'agencyId') {
+  if (!mongoose.isValidObjectId(id) || !/^[0-9a-f]{24}$/i.test(id)) throw notFound(entity);
+  const doc = await model.findOne({ _id: id, ...agencyScope(actor, field) });
+  if (!doc) throw notFound(entity);
+  return doc;
+}

@@ -1,0 +1,49 @@
+// The one role → permissions table. Each route declares the permission it needs (see http/route.ts).
+// Roles are those of DOMAIN.md §1.
+export const ROLES = ['officer', 'reviewer', 'dept_head', 'inspector', 'agency_admin', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['agencies:read', 'agencies:write', 'users:read', 'users:write', 'audit:read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  officer: ['agencies:read'],
+  reviewer: ['agencies:read'],
+  dept_head: ['agencies:read', 'users:read'],
+  inspector: ['agencies:read'],
+  agency_admin: ['agencies:read', 'users:read', 'users:write', 'audit:read'],
+  supervisor: ['agencies:read', 'agencies:write', 'users:read', 'users:write', 'audit:read'],
+};
+
+/**
+ * Rank used for "nobody can grant a role above their own". Working roles share the lowest rank;
+ * the head of department is above them, the agency administrator above that, the legal office's
+ * supervisor above all.
+ */
+export const roleRank: Record<Role, number> = {
+  officer: 1,
+  reviewer: 1,
+  inspector: 1,
+  dept_head: 2,
+  agency_admin: 3,
+  supervisor: 4,
+};
+
+/** Roles that exist only in the county legal office (司法局), and only in enforcement agencies. */
+export const legalOfficeRoles: readonly Role[] = ['supervisor', 'inspector'];
+export const enforcementAgencyRoles: readonly Role[] = ['officer', 'reviewer', 'dept_head'];
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of rolePermissions[role] ?? []) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function highestRank(roles: readonly Role[]): number {
+  return Math.max(0, ...roles.map((r) => roleRank[r] ?? 0));
+}
+
+/** Supervisors see every agency; everyone else only their own. */
+export function seesAllAgencies(roles: readonly Role[]): boolean {
+  return roles.includes('supervisor');
+}

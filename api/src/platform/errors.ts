@@ -1,0 +1,30 @@
+import type { MessageKey } from './messages';
+
+/**
+ * The one error type of the API. `key` names a message in messages.ts, translated when the response
+ * is written; `fields` maps a field path to a message key (react-admin shows them next to inputs).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: Record<string, FieldError> = {},
+    readonly isCatastrophic = false,
+  ) {
+    super(key);
+    this.name = 'AppError';
+  }
+}
+
+/** A field error is either a message key with parameters or an already-translated pair. */
+export type FieldError = { key: MessageKey; params?: Record<string, string | number> } | { en: string; zh: string };
+
+export const badRequest = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
+  new AppError(400, key, params, fields);
+export const notFound = (entity: string) => new AppError(404, 'record.not_found', { entity });
+export const forbidden = (key: MessageKey = 'auth.forbidden', params?: Record<string, string | number>) => new AppError(403, key, params);
+export const conflict = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
+  new AppError(409, key, params, fields);
+export const unprocessable = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
+  new AppError(422, key, params, fields);

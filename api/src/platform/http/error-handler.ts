@@ -1,0 +1,65 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { AppError, type FieldError } from '../errors';
+import { logger } from '../logger';
+import { translate, type Lang } from '../messages';
+import { requestLanguage } from './language';
+
+export interface ErrorBody {
+  message: string;
+  errors: Record<string, string>;
+}
+
+function fieldMessage(error: FieldError, lang: Lang): string {
+  return 'key' in error ? translate(error.key, lang, error.params) : error[lang];
+}
+
+/** Turns errors thrown by libraries into AppErrors; anything else stays unexpected. */
+function normalise(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; limit?: number; code?: number; keyValue?: Record<string, unknown> };
+  if (e?.type === 'entity.parse.failed') return new AppError(400, 'request.malformed_json');
+  if (e?.type === 'entity.too.large') return new AppError(413, 'request.too_large', { limit: `${Math.round((e.limit ?? 0) / 1024)} KB` });
+  if (err instanceof mongoose.Error.CastError) {
+    return new AppError(400, 'record.invalid_id', { entity: 'record', id: String(err.value) }, {
+      [err.path]: { key: 'record.invalid_id', params: { entity: 'record', id: String(err.value) } },
+    });
+  }
+  if (err instanceof mongoose.Error.ValidationError) {
+    const fields: Record<string, FieldError> = {};
+    for (const [path, detail] of Object.entries(err.errors)) fields[path] = { en: detail.message, zh: detail.message };
+    return new AppError(400, 'request.invalid', { details: Object.keys(fields).join(', ') }, fields);
+  }
+  if (e?.code === 11000) {
+    const field = Object.keys(e.keyValue ?? {})[0] ?? 'id';
+    return new AppError(409, 'record.duplicate', { entity: 'record', field }, { [field]: { key: 'record.duplicate', params: { entity: 'record', field } } });
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e?.type) {
+    return new AppError(e.status, 'request.invalid', { details: String(e.type) });
+  }
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const lang = requestLanguage(req);
+  const known = normalise(err);
+  const log = req.log ?? logger;
+  if (!known || known.isCatastrophic) {
+    log.error({ err }, 'unexpected error');
+    if (res.headersSent) return;
+    const body: ErrorBody = { message: translate('server.error', lang, { requestId: String(req.id ?? '-') }), errors: {} };
+    res.status(500).json(body);
+    return;
+  }
+  if (known.status >= 500) log.error({ err }, known.key);
+  else log.info({ status: known.status, key: known.key }, 'request refused');
+  if (res.headersSent) return;
+  const errors: Record<string, string> = {};
+  for (const [field, fe] of Object.entries(known.fields)) errors[field] = fieldMessage(fe, lang);
+  const body: ErrorBody = { message: translate(known.key, lang, known.params), errors };
+  res.status(known.status).json(body);
+};
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'route.not_found', { method: req.method, path: req.originalUrl.split('?')[0] }));
+};

@@ -1,0 +1,40 @@
+// A route reads like a sentence: authenticate → require permission → validate → handler.
+// The same table builds the Express router and the OpenAPI document (openapi.ts), so the two
+// cannot drift apart.
+import { Router, type Request, type Response } from 'express';
+import type { RequestContext } from '../auth/actor';
+import { authenticate, requirePermission } from '../auth/authenticate';
+import type { Permission } from '../auth/permissions';
+import { validate, type RequestSchemas } from '../validation';
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path below /api, e.g. "/agencies/:id". */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`: no sign-in; `signedIn`: any signed-in user; otherwise a permission. */
+  access: 'public' | 'signedIn' | Permission;
+  schemas?: RequestSchemas;
+  /** Response documentation: a schema id, or a list of it. */
+  response?: { schema?: string; list?: boolean; status?: number; description?: string; contentType?: string };
+  /** Extra response statuses worth documenting (besides 400/401/403/404 which are implied). */
+  errors?: number[];
+  handler: (req: Request, res: Response) => Promise<void> | void;
+}
+
+export function requestContext(req: Request): RequestContext {
+  return { actor: req.actor, requestId: String(req.id), ip: req.ip ?? '', userAgent: req.get('user-agent') };
+}
+
+export function buildRouter(routes: RouteSpec[]): Router {
+  const router = Router();
+  for (const r of routes) {
+    const chain = [];
+    if (r.access !== 'public') chain.push(authenticate);
+    if (r.access !== 'public' && r.access !== 'signedIn') chain.push(requirePermission(r.access));
+    if (r.schemas) chain.push(validate(r.schemas));
+    router[r.method](r.path, ...chain, r.handler);
+  }
+  return router;
+}

@@ -1,0 +1,28 @@
+// The route table of the whole API: it builds the router and the OpenAPI document.
+import { agencyRoutes } from './agencies/agency.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import { healthRoutes } from './health/health.routes';
+import { apiDocsPage } from './platform/http/api-docs';
+import { buildOpenApi } from './platform/http/openapi';
+import type { RouteSpec } from './platform/http/route';
+import { userRoutes } from './users/user.routes';
+
+const version = (require('../../package.json') as { version: string }).version;
+
+let openApiDocument: Record<string, unknown> | undefined;
+
+const docsRoutes: RouteSpec[] = [
+  {
+    method: 'get', path: '/openapi.json', tag: 'docs', access: 'public', summary: 'This OpenAPI 3.1 document',
+    response: { description: 'OpenAPI document' },
+    handler: (_req, res) => { openApiDocument ??= buildOpenApi(routeTable, version); res.json(openApiDocument); },
+  },
+  {
+    method: 'get', path: '/docs', tag: 'docs', access: 'public', summary: 'Browsable API documentation (Swagger UI)',
+    response: { description: 'HTML page', contentType: 'text/html' },
+    handler: (_req, res) => { res.type('html').send(apiDocsPage); },
+  },
+];
+
+export const routeTable: RouteSpec[] = [...healthRoutes, ...authRoutes, ...agencyRoutes, ...userRoutes, ...auditRoutes, ...docsRoutes];
