@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { config } from './config';
 import { routeTable } from './routes';
+import { publicRateLimit } from './public-portal/public.routes';
 import { apiDocsRouter } from './platform/http/api-docs';
 import { errorHandler, unknownRoute } from './platform/http/error-handler';
 import { buildRouter } from './platform/http/route';
@@ -54,6 +55,7 @@ export function buildApp(): Express {
   app.use('/api', cors({ origin: cfg.corsOrigins, exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'] }));
   app.use('/api', express.json({ limit: cfg.bodyLimit }));
 
+  app.use('/api/public', publicRateLimit());
   app.use('/api', apiDocsRouter());
   app.use('/api', buildRouter(routeTable));
   app.use('/api', unknownRoute);

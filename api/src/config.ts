@@ -23,6 +23,10 @@ export interface Config {
   bodyLimit: string;
   login: { maxFailures: number; lockMinutes: number; failureDelayMs: number };
   uiDist: string;
+  /** Address the public reaches the portal at; printed in certificate QR codes. */
+  publicBaseUrl: string;
+  publicRateLimitPerMinute: number;
+  certificateExpiryWarningDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +62,12 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 function dirVar(env: Env, name: string, fallback: string): string {
   const raw = env[name] || fallback;
   return isAbsolute(raw) ? raw : resolve(projectRoot, raw);
+}
+
+function urlVar(env: Env, name: string, fallback: string): string {
+  const raw = (env[name] || fallback).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new ConfigError(`${name} must be an http(s) address such as https://zf.example.gov.cn, got "${raw}"`);
+  return raw;
 }
 
 /** Duration like "8h", "30m", "3600" (seconds). */
@@ -123,6 +133,9 @@ export function loadConfig(env: Env = process.env): Config {
       failureDelayMs: intVar(env, 'LOGIN_FAILURE_DELAY_MS', 300, 0, 10_000),
     },
     uiDist: dirVar(env, 'UI_DIST', './admin-ui/dist'),
+    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://localhost:${env.PORT || 3000}`),
+    publicRateLimitPerMinute: intVar(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 100_000),
+    certificateExpiryWarningDays: intVar(env, 'CERTIFICATE_EXPIRY_WARNING_DAYS', 30, 1, 365),
   };
 }
 

@@ -7,6 +7,11 @@ import { apiDocsPage } from './platform/http/api-docs';
 import { buildOpenApi } from './platform/http/openapi';
 import type { RouteSpec } from './platform/http/route';
 import { userRoutes } from './users/user.routes';
+import { officerRoutes } from './officers/officer.routes';
+import { certificateRoutes } from './certificates/certificate.routes';
+import { powerRoutes } from './powers/power-item.routes';
+import { publicRoutes } from './public-portal/public.routes';
+import { reportRoutes } from './reports/report.routes';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -25,4 +30,16 @@ const docsRoutes: RouteSpec[] = [
   },
 ];
 
-export const routeTable: RouteSpec[] = [...healthRoutes, ...authRoutes, ...agencyRoutes, ...userRoutes, ...auditRoutes, ...docsRoutes];
+export const routeTable: RouteSpec[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...agencyRoutes,
+  ...userRoutes,
+  ...powerRoutes,
+  ...officerRoutes,
+  ...certificateRoutes,
+  ...reportRoutes,
+  ...auditRoutes,
+  ...publicRoutes,
+  ...docsRoutes,
+];

@@ -1,6 +1,5 @@
 import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
-import type { SameShape, zhApp } from './zh';
+import type { ConsoleMessages, SameShape, zhApp } from './zh';
 
 // English texts for our own keys; the type makes a key missing here (or only here) a type error.
 const enApp: SameShape<typeof zhApp> = {
@@ -95,23 +94,33 @@ const enApp: SameShape<typeof zhApp> = {
             'users:read': 'View user accounts',
             'users:write': 'Create, edit and disable user accounts, reset passwords',
             'audit:read': 'Read the audit log',
+            'agencies:qualify': 'Confirm, announce, suspend or revoke enforcement-subject status',
+            'powers:read': 'View power lists',
+            'powers:write': 'Maintain power lists',
+            'officers:read': 'View enforcement officers',
+            'officers:write': 'Maintain enforcement officers',
+            'officers:transfer': 'Transfer enforcement officers',
+            'certificates:read': 'View enforcement certificates',
+            'certificates:write': 'Manage enforcement certificates (issue, renew, revoke)',
+            'reports:read': 'View statistical reports',
         },
         agencies: {
             code_helper: 'Upper-case letters, digits or underscore, 2–32 characters, unique in the county',
             users_title: 'User accounts of this agency',
         },
         users: {
-            password_helper_create: 'At least 8 characters',
+            password_helper_create: 'At least 8 characters, mixing letters and digits',
             password_helper_edit:
-                'Leave empty to keep the current password; fill in to reset it (at least 8 characters)',
+                'Leave empty to keep the current password; fill in to reset it (at least 8 characters, letters and digits)',
+            roles_helper:
+                'The roles offered depend on the agency: supervisors and inspectors in the legal office; officers, legal reviewers and heads of department in enforcement agencies. You cannot grant a role above your own.',
             username_helper: '3–32 characters: letters, digits and _ . -',
             agency_fixed_helper: 'You can only manage the user accounts of your own agency',
             never_logged_in: 'Never',
         },
         validation: {
-            code_format: 'Only upper-case letters, digits and underscore',
-            username_format: 'Only letters, digits and _ . -',
             roles_required: 'Choose at least one role',
+            password_mix: 'The password must mix letters and digits',
         },
         error: {
             network: 'Cannot reach the server. Check the network and try again',
@@ -120,7 +129,7 @@ const enApp: SameShape<typeof zhApp> = {
     },
 };
 
-export const en: TranslationMessages = {
+export const en: ConsoleMessages = {
     ...englishMessages,
     ra: {
         ...englishMessages.ra,

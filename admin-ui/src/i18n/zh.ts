@@ -1,4 +1,10 @@
-import type { TranslationMessages } from 'react-admin';
+import type { StringMap, TranslationMessages } from 'react-admin';
+
+/**
+ * react-admin's messages (every required key checked by the type) plus `ra.inspector`, which react-admin
+ * uses with an English inline default.
+ */
+export type ConsoleMessages = TranslationMessages & { ra: { inspector: StringMap } };
 
 /** Same keys as T, every leaf a string: en.ts is checked against the Chinese keys with it. */
 export type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -93,22 +99,32 @@ export const zhApp = {
             'users:read': '查看用户账号',
             'users:write': '新增、编辑、停用用户账号，重置密码',
             'audit:read': '查阅操作审计日志',
+            'agencies:qualify': '确认、公告、暂停或撤销执法主体资格',
+            'powers:read': '查看权责清单',
+            'powers:write': '维护权责清单',
+            'officers:read': '查看执法人员信息',
+            'officers:write': '维护执法人员信息',
+            'officers:transfer': '办理执法人员调动',
+            'certificates:read': '查看执法证件',
+            'certificates:write': '管理执法证件（发证、换证、注销）',
+            'reports:read': '查看统计报表',
         },
         agencies: {
             code_helper: '大写字母、数字或下划线，2–32 位，全县唯一',
             users_title: '本机关用户账号',
         },
         users: {
-            password_helper_create: '至少 8 个字符',
-            password_helper_edit: '留空则不修改密码；填写则重置为新密码（至少 8 个字符）',
+            password_helper_create: '至少 8 个字符，须同时包含字母和数字',
+            password_helper_edit: '留空则不修改密码；填写则重置为新密码（至少 8 个字符，须同时包含字母和数字）',
+            roles_helper:
+                '可选角色取决于所属机关：司法局（监督机关）可设司法局监督人员、评查人员，行政执法机关可设执法人员、法制审核人员、机关负责人；不能授予高于您自己的角色。',
             username_helper: '3–32 位，可用字母、数字及 _ . -',
             agency_fixed_helper: '您只能管理本机关的用户账号',
             never_logged_in: '从未登录',
         },
         validation: {
-            code_format: '只能包含大写字母、数字和下划线',
-            username_format: '只能包含字母、数字和 _ . -',
             roles_required: '请至少选择一个角色',
+            password_mix: '密码须同时包含字母和数字',
         },
         error: {
             network: '无法连接服务器，请检查网络后重试',
@@ -123,7 +139,7 @@ export const zhApp = {
  * react-admin uses with an English inline default (ra.message.update_*, ra.inspector.*).
  * Chinese has no plural forms: messages with %{smart_count} have a single form.
  */
-export const zh: TranslationMessages = {
+export const zh: ConsoleMessages = {
     ra: {
         action: {
             add_filter: '添加筛选条件',

@@ -130,8 +130,10 @@ export const authProvider: AuthProvider = {
     // stay signed in and let react-admin show the server's message.
     checkError: async (error: { status?: number } | undefined) => {
         if (error?.status === 401) {
-            clearSession();
-            verification = null;
+            // Requests still in flight when the user signs out also end in 401: no second notification.
+            if (!getToken()) throw { message: false };
+            // The session is cleared by logout(), which react-admin calls next; clearing it here would
+            // make react-admin skip the "session ended" notification (it only notifies signed-in users).
             throw new Error('ra.notification.logged_out');
         }
     },

@@ -36,15 +36,16 @@ const toCreateBody = (resource: string, data: Body): Body =>
         )
     );
 
-// On update an emptied optional input is sent as null ("clear it"), except the password, whose empty
-// value means "keep the current one".
-const toUpdateBody = (resource: string, data: Body): Body => {
-    const body = pickWritable(resource, data);
-    if (body.password === null || body.password === undefined || body.password === '') {
-        delete body.password;
-    }
-    return body;
-};
+// On update only values are sent: the API keeps fields absent from the body, and its schemas accept no
+// null (an emptied optional input therefore leaves the stored value unchanged), while an empty password
+// means "keep the current one".
+const toUpdateBody = (resource: string, data: Body): Body =>
+    Object.fromEntries(
+        Object.entries(pickWritable(resource, data)).filter(
+            ([key, value]) =>
+                value !== null && value !== undefined && !(key === 'password' && value === '')
+        )
+    );
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
 

@@ -16,6 +16,8 @@ export interface SessionUser {
     roles: string[];
     agencyId: string | null;
     agencyName: string | null;
+    // 'legal_office' | 'enforcement' when the server tells (it decides which roles fit the agency).
+    agencyKind: string | null;
     // Server-side permission strings; unknown future strings are kept as they are.
     permissions: string[];
 }
@@ -61,6 +63,7 @@ export const normaliseUser = (raw: unknown): SessionUser => {
         roles: strings(u.roles),
         agencyId: u.agencyId == null ? null : String(u.agencyId),
         agencyName: u.agencyName == null ? null : String(u.agencyName),
+        agencyKind: u.agencyKind == null ? null : String(u.agencyKind),
         permissions: strings(u.permissions),
     };
 };

@@ -1,6 +1,7 @@
 import { requestContext, type RouteSpec } from '../platform/http/route';
 import { sendList } from '../platform/http/listing';
-import { agencyListSpec, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from './agency.service';
+import { agencyListSpec, changeQualification, createAgency, deleteAgency, getAgency, listAgencies, updateAgency } from './agency.service';
+import type { QualificationAction } from './qualification';
 
 const tag = 'agencies';
 
@@ -32,3 +33,17 @@ export const agencyRoutes: RouteSpec[] = [
     handler: async (req, res) => { res.json(await deleteAgency(requestContext(req), req.params.id as string)); },
   },
 ];
+
+const qualificationRoute = (action: QualificationAction, summary: string, body: string): RouteSpec => ({
+  method: 'post', path: `/agencies/:id/${action}`, tag, access: 'agencies:qualify', summary,
+  schemas: { params: 'id-params', body }, response: { schema: 'agency', status: 200 }, errors: [409],
+  handler: async (req, res) => { res.json(await changeQualification(requestContext(req), req.params.id as string, action, req.body)); },
+});
+
+agencyRoutes.push(
+  qualificationRoute('confirm', 'Confirm an enforcement subject, recording the basis (主体资格确认)', 'agency-confirm'),
+  qualificationRoute('announce', 'Announce a confirmed enforcement subject with the publication date (公告)', 'agency-announce'),
+  qualificationRoute('suspend', 'Suspend an enforcement subject with a reason (暂停)', 'reason-body'),
+  qualificationRoute('reinstate', 'Lift a suspension with a reason (恢复)', 'reason-body'),
+  qualificationRoute('revoke', 'Revoke an enforcement subject with a reason (撤销)', 'reason-body'),
+);

@@ -41,12 +41,14 @@ async function registerFailure(key: string): Promise<number> {
   const { maxFailures, lockMinutes } = config().login;
   const now = new Date();
   const windowStart = new Date(now.getTime() - lockMinutes * 60_000);
-  // Failures older than the lock window are forgotten.
+  // Failures older than the lock window are forgotten, and so are expired counters of any name,
+  // so guessing random usernames does not grow the collection without bound.
   await LoginThrottleModel.updateOne({ key, lastFailureAt: { $lt: windowStart } }, { $set: { failures: 0 } });
+  await LoginThrottleModel.deleteMany({ key: { $ne: key }, lastFailureAt: { $lt: windowStart }, $or: [{ lockedUntil: { $exists: false } }, { lockedUntil: { $lt: now } }] });
   const throttle = await LoginThrottleModel.findOneAndUpdate(
     { key },
     { $inc: { failures: 1 }, $set: { lastFailureAt: now } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   );
   if (throttle.failures >= maxFailures) {
     await LoginThrottleModel.updateOne({ key }, { $set: { lockedUntil: new Date(now.getTime() + lockMinutes * 60_000), failures: 0 } });
@@ -83,7 +85,7 @@ export async function login(ctx: RequestContext, username: string, password: str
 
   await LoginThrottleModel.deleteOne({ key });
   const now = new Date();
-  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: now } });
+  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: now } }, { timestamps: false });
   const actor = actorOf(user);
   await recordAudit({ ...ctx, actor }, { action: 'auth.login', entity: 'session', entityId: user.id, agencyId: String(user.agencyId) });
   const { token, expiresIn } = signAccessToken(user.id, user.tokenVersion);

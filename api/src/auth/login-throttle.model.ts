@@ -12,4 +12,6 @@ const loginThrottleSchema = new Schema(
   { collection: 'login_throttles' },
 );
 
+loginThrottleSchema.index({ lastFailureAt: 1 });
+
 export const LoginThrottleModel = mongoose.model('LoginThrottle', loginThrottleSchema);

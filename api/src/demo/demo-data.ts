@@ -5,6 +5,7 @@ import { hashPassword } from '../platform/auth/passwords';
 import type { Role } from '../platform/auth/permissions';
 import { logger } from '../platform/logger';
 import { UserModel } from '../users/user.model';
+import { seedDemoEnforcement } from './demo-enforcement';
 
 export const DEMO_COUNTY = '青山县';
 
@@ -26,7 +27,7 @@ export const demoUsers: Array<{ username: string; displayName: string; roles: Ro
   { username: 'officer_b', displayName: '周磊', roles: ['officer'], agencyCode: 'QS_ZHZF' },
 ];
 
-export async function seedDemoData(password: string): Promise<{ agencies: number; users: number }> {
+export async function seedDemoData(password: string): Promise<{ agencies: number; users: number; officers: number; powers: number }> {
   let agencies = 0;
   let users = 0;
   const idByCode = new Map<string, import('mongoose').Types.ObjectId>();
@@ -53,8 +54,9 @@ export async function seedDemoData(password: string): Promise<{ agencies: number
     });
     users++;
   }
-  if (agencies || users) logger.info({ agencies, users }, 'demo data created');
-  return { agencies, users };
+  const enforcement = await seedDemoEnforcement();
+  if (agencies || users || enforcement.officers || enforcement.powers) logger.info({ agencies, users, ...enforcement }, 'demo data created');
+  return { agencies, users, ...enforcement };
 }
 
 /** True when the database holds no agency yet (first start). */

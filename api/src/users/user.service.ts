@@ -9,6 +9,7 @@ import { enforcementAgencyRoles, highestRank, legalOfficeRoles, roleRank, type R
 import { diff, recordAudit } from '../platform/audit/audit.service';
 import { AppError, conflict, forbidden } from '../platform/errors';
 import { listRecords, type ListQuery, type ListSpec } from '../platform/http/listing';
+import type { UserUpdate } from '../generated/schema-types';
 import { UserModel, type UserDocument } from './user.model';
 
 export const userListSpec: ListSpec = {
@@ -20,15 +21,8 @@ export const userListSpec: ListSpec = {
   defaultSort: ['username', 'ASC'],
 };
 
-interface UserInput {
-  username?: string;
-  displayName?: string;
-  roles?: Role[];
-  agencyId?: string;
-  phone?: string;
-  active?: boolean;
-  password?: string;
-}
+/** A create or update body, as validated by schemas/user-create.json and user-update.json. */
+type UserInput = Omit<UserUpdate, 'id' | 'createdAt' | 'updatedAt' | 'lastLoginAt'>;
 
 export function listUsers(ctx: RequestContext, query: ListQuery) {
   return listRecords(UserModel, userListSpec, query, agencyScope(ctx.actor!));

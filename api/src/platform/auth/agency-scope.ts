@@ -19,7 +19,10 @@ export function isInScope(actor: Actor, agencyId: string | { toString(): string 
 /** Loads one record by id within the actor's scope, or throws 404. */
 export async function findInScope<T>(model: Model<T>, actor: Actor, id: string, entity: string, field = 'agencyId') {
   if (!mongoose.isValidObjectId(id) || !/^[0-9a-f]{24}$/i.test(id)) throw notFound(entity);
-  const doc = await model.findOne({ _id: id, ...agencyScope(actor, field) });
+  // $and, not a spread: when the scope field is `_id` itself (an agency's own record), a spread would
+  // replace the requested id with the actor's agency id and answer with the actor's own record.
+  const scope = agencyScope(actor, field);
+  const doc = await model.findOne(Object.keys(scope).length ? { $and: [{ _id: id }, scope] } : { _id: id });
   if (!doc) throw notFound(entity);
   return doc;
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { AgencyModel } from '../../agencies/agency.model';
 import { UserModel } from '../../users/user.model';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
@@ -6,7 +7,7 @@ import { permissionsOf, type Permission, type Role } from './permissions';
 import { verifyAccessToken } from './tokens';
 
 /**
- * Verifies the bearer token and loads the user on every request, so that a disabled account,
+ * Verifies the bearer token and loads the user on every request, so that a disabled account or agency,
  * a changed password or changed roles take effect at once.
  */
 export const authenticate: RequestHandler = async (req, _res, next) => {
@@ -17,6 +18,8 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
   if (!claims) throw new AppError(401, 'auth.invalid_token');
   const user = await UserModel.findById(claims.sub);
   if (!user || !user.active || user.tokenVersion !== claims.ver) throw new AppError(401, 'auth.invalid_token');
+  // The same rule as sign-in: users of a deactivated agency lose access at once, not when their token expires.
+  if (!(await AgencyModel.exists({ _id: user.agencyId, active: true }))) throw new AppError(401, 'auth.invalid_token');
   req.actor = actorOf(user);
   next();
 };

@@ -3,16 +3,27 @@
 export const ROLES = ['officer', 'reviewer', 'dept_head', 'inspector', 'agency_admin', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['agencies:read', 'agencies:write', 'users:read', 'users:write', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'agencies:read', 'agencies:write', 'agencies:qualify',
+  'users:read', 'users:write',
+  'audit:read',
+  'powers:read', 'powers:write',
+  'officers:read', 'officers:write', 'officers:transfer',
+  'certificates:read', 'certificates:write',
+  'reports:read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const readEnforcementBasics: Permission[] = ['agencies:read', 'powers:read', 'officers:read', 'certificates:read'];
+
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: ['agencies:read'],
-  reviewer: ['agencies:read'],
-  dept_head: ['agencies:read', 'users:read'],
-  inspector: ['agencies:read'],
-  agency_admin: ['agencies:read', 'users:read', 'users:write', 'audit:read'],
-  supervisor: ['agencies:read', 'agencies:write', 'users:read', 'users:write', 'audit:read'],
+  officer: readEnforcementBasics,
+  reviewer: readEnforcementBasics,
+  dept_head: [...readEnforcementBasics, 'users:read', 'reports:read'],
+  inspector: readEnforcementBasics,
+  agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read'],
+  // The legal office confirms subjects and moves officers between agencies (换证).
+  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read'],
 };
 
 /**

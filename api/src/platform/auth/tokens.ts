@@ -21,7 +21,8 @@ export function signAccessToken(userId: string, tokenVersion: number): { token: 
 export function verifyAccessToken(token: string): TokenClaims | undefined {
   try {
     const claims = jwt.verify(token, config().jwtSecret, { algorithms: [ALGORITHM], issuer: ISSUER }) as jwt.JwtPayload;
-    if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number') return undefined;
+    // A subject that is not a record id would reach the user query as a cast error (400, not 401).
+    if (typeof claims.sub !== 'string' || !/^[0-9a-f]{24}$/i.test(claims.sub) || typeof claims.ver !== 'number') return undefined;
     return { sub: claims.sub, ver: claims.ver };
   } catch {
     return undefined;

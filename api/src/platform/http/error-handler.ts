@@ -20,6 +20,11 @@ function normalise(err: unknown): AppError | undefined {
   const e = err as { type?: string; status?: number; limit?: number; code?: number; keyValue?: Record<string, unknown> };
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'request.malformed_json');
   if (e?.type === 'entity.too.large') return new AppError(413, 'request.too_large', { limit: `${Math.round((e.limit ?? 0) / 1024)} KB` });
+  // A path parameter with broken percent-encoding (the router fails to decode it before any handler runs).
+  if (err instanceof URIError && e.status === 400) {
+    const id = /'(.*)'/.exec(err.message)?.[1] ?? '';
+    return new AppError(400, 'record.invalid_id', { entity: 'record', id });
+  }
   if (err instanceof mongoose.Error.CastError) {
     return new AppError(400, 'record.invalid_id', { entity: 'record', id: String(err.value) }, {
       [err.path]: { key: 'record.invalid_id', params: { entity: 'record', id: String(err.value) } },
@@ -31,7 +36,8 @@ function normalise(err: unknown): AppError | undefined {
     return new AppError(400, 'request.invalid', { details: Object.keys(fields).join(', ') }, fields);
   }
   if (e?.code === 11000) {
-    const field = Object.keys(e.keyValue ?? {})[0] ?? 'id';
+    // Lookup keys (usernameKey) stand for the field the user typed (username).
+    const field = (Object.keys(e.keyValue ?? {})[0] ?? 'id').replace(/Key$/, '');
     return new AppError(409, 'record.duplicate', { entity: 'record', field }, { [field]: { key: 'record.duplicate', params: { entity: 'record', field } } });
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e?.type) {

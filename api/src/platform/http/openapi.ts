@@ -68,7 +68,25 @@ export function buildOpenApi(routes: RouteSpec[], version: string): Record<strin
       operationId: `${r.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(r.access === 'public' ? { security: [] } : { 'x-permission': r.access }),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.schemas?.body
+      ...(r.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: [r.upload.field],
+                    properties: {
+                      [r.upload.field]: { type: 'string', format: 'binary', description: `${r.upload.types.join(', ')}; at most ${Math.round(r.upload.maxBytes / 1048576)} MB` },
+                      ...((r.schemas?.body ? (rewriteRefs(schemas.get(r.schemas.body)?.properties) as object) : undefined) ?? {}),
+                    },
+                  },
+                },
+              },
+            },
+          }
+        : r.schemas?.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.schemas.body}` } } } } }
         : {}),
       responses,

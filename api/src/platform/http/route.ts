@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import type { RequestContext } from '../auth/actor';
 import { authenticate, requirePermission } from '../auth/authenticate';
 import type { Permission } from '../auth/permissions';
+import { uploadOne, type UploadOptions } from '../storage/file-store';
 import { validate, type RequestSchemas } from '../validation';
 
 export interface RouteSpec {
@@ -20,6 +21,8 @@ export interface RouteSpec {
   response?: { schema?: string; list?: boolean; status?: number; description?: string; contentType?: string };
   /** Extra response statuses worth documenting (besides 400/401/403/404 which are implied). */
   errors?: number[];
+  /** A multipart upload of one file; fields beside it are validated by `schemas.body`. */
+  upload?: UploadOptions;
   handler: (req: Request, res: Response) => Promise<void> | void;
 }
 
@@ -33,6 +36,8 @@ export function buildRouter(routes: RouteSpec[]): Router {
     const chain = [];
     if (r.access !== 'public') chain.push(authenticate);
     if (r.access !== 'public' && r.access !== 'signedIn') chain.push(requirePermission(r.access));
+    // Files are accepted only after the caller is known to be allowed.
+    if (r.upload) chain.push(uploadOne(r.upload));
     if (r.schemas) chain.push(validate(r.schemas));
     router[r.method](r.path, ...chain, r.handler);
   }

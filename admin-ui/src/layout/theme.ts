@@ -1,0 +1,26 @@
+import { defaultLightTheme, type RaThemeOptions } from 'react-admin';
+
+// Chinese UI text needs a CJK font; the stack covers Windows, macOS and Linux desktops in county offices.
+const fontFamily = [
+    '"PingFang SC"',
+    '"Microsoft YaHei"',
+    '"Noto Sans CJK SC"',
+    '"Source Han Sans SC"',
+    '"WenQuanYi Micro Hei"',
+    'Roboto',
+    '"Helvetica Neue"',
+    'Arial',
+    'sans-serif',
+].join(',');
+
+export const lightTheme: RaThemeOptions = {
+    ...defaultLightTheme,
+    palette: {
+        ...defaultLightTheme.palette,
+        primary: { main: '#1d4f91', contrastText: '#fff' },
+        // react-admin's app bar uses `secondary`.
+        secondary: { light: '#3c6db0', main: '#173f74', dark: '#0f2c52', contrastText: '#fff' },
+        background: { default: '#f4f6f9' },
+    },
+    typography: { ...defaultLightTheme.typography, fontFamily },
+};

@@ -1,0 +1,110 @@
+// Files outside the database (document scans, officer photos, and later recorder footage) under
+// UPLOADS_DIR. Uploads land in UPLOADS_DIR/.incoming first; only a request that succeeds moves its
+// file into place, and the upload middleware removes whatever a failed request left behind, so no
+// orphan file survives a refused request.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { config } from '../../config';
+import { AppError } from '../errors';
+
+export interface StoredFile {
+  key: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  originalName: string;
+}
+
+const root = () => config().uploadsDir;
+const incoming = () => join(root(), '.incoming');
+
+/** Absolute path of a stored key, refusing anything that would leave UPLOADS_DIR. */
+export function pathOf(key: string): string {
+  const base = resolve(root());
+  const path = resolve(base, key);
+  if (!path.startsWith(base + sep)) throw new Error(`invalid storage key ${key}`);
+  return path;
+}
+
+export function sha256OfFile(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolvePromise(hash.digest('hex')));
+  });
+}
+
+/** Moves an accepted upload into place (UPLOADS_DIR/<area>/<yyyy>/<mm>/<uuid>) and hashes it. */
+export async function commitUpload(file: Express.Multer.File, area: string): Promise<StoredFile> {
+  const now = new Date();
+  const dir = join(area, String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
+  mkdirSync(pathOf(dir), { recursive: true });
+  const key = join(dir, randomUUID());
+  const sha256 = await sha256OfFile(file.path);
+  await rename(file.path, pathOf(key));
+  return { key, sha256, size: file.size, contentType: file.mimetype, originalName: Buffer.from(file.originalname, 'latin1').toString('utf8') };
+}
+
+export async function removeStoredFile(key: string): Promise<void> {
+  await rm(pathOf(key), { force: true });
+}
+
+export async function storedFileExists(key: string): Promise<boolean> {
+  try {
+    return (await stat(pathOf(key))).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function openStoredFile(key: string) {
+  return createReadStream(pathOf(key));
+}
+
+export interface UploadOptions {
+  field: string;
+  maxBytes: number;
+  /** Accepted MIME types. */
+  types: readonly string[];
+}
+
+/**
+ * multer for one file field, with size and type limits answered as 4xx naming the field, and the
+ * temporary file removed when the request does not commit it.
+ */
+export function uploadOne(options: UploadOptions): RequestHandler {
+  const upload = multer({
+    storage: multer.diskStorage({
+      destination: (_req, _file, cb) => { mkdirSync(incoming(), { recursive: true }); cb(null, incoming()); },
+      filename: (_req, _file, cb) => cb(null, randomUUID()),
+    }),
+    limits: { fileSize: options.maxBytes, files: 1, fields: 20 },
+    fileFilter: (_req, file, cb) => {
+      if (options.types.includes(file.mimetype)) cb(null, true);
+      else cb(new AppError(415, 'upload.bad_type', { types: options.types.join(', ') }, { [options.field]: { key: 'upload.bad_type', params: { types: options.types.join(', ') } } }));
+    },
+  }).single(options.field);
+  return (req, res, next) => {
+    // Whatever happens next, a temporary file still in .incoming when the response ends is removed.
+    res.once('close', () => { if (req.file?.path) void rm(req.file.path, { force: true }); });
+    upload(req, res, (err: unknown) => {
+      if (!err) {
+        if (!req.file) return next(new AppError(400, 'upload.missing', {}, { [options.field]: { key: 'upload.missing' } }));
+        return next();
+      }
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') {
+          return next(new AppError(413, 'upload.too_large', { limit: `${Math.round(options.maxBytes / 1024 / 1024)} MB` }, { [options.field]: { key: 'upload.too_large', params: { limit: `${Math.round(options.maxBytes / 1024 / 1024)} MB` } } }));
+        }
+        return next(new AppError(400, 'upload.invalid', { details: err.code }, { [err.field ?? options.field]: { key: 'upload.invalid', params: { details: err.code } } }));
+      }
+      next(err);
+    });
+  };
+}
