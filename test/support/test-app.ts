@@ -1,11 +1,13 @@
 // A test file's own app: a fresh database (unique name) on the shared server, demo data loaded,
 // the real Express app behind supertest.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import mongoose from 'mongoose';
 import supertest from 'supertest';
 import { buildApp } from '../../api/src/app';
 import { config } from '../../api/src/config';
 import { seedDemoData } from '../../api/src/demo/demo-data';
+import { TEST_UPLOADS_PREFIX } from './test-env';
 
 export const DEMO_PASSWORD = config().demoPassword;
 
@@ -47,6 +49,8 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     async close() {
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
+      // The temporary uploads directory of this test file (see test-env.ts), never one set from outside.
+      if (config().uploadsDir.startsWith(TEST_UPLOADS_PREFIX)) rmSync(config().uploadsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Box } from '@mui/material';
+import { Box, Stack } from '@mui/material';
 import { Loading, Title } from 'react-admin';
 import { useSessionUser } from '../providers/useSessionUser';
 import { PermissionsCard } from './PermissionsCard';
@@ -9,13 +9,21 @@ export const Dashboard = () => {
     const user = useSessionUser();
     if (!user) return <Loading />;
     return (
-        <Box sx={{ mt: 2, display: 'grid', gap: 2, alignItems: 'start', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <Box
+            sx={{
+                mt: 2,
+                display: 'grid',
+                gap: 2,
+                alignItems: 'start',
+                gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' },
+            }}
+        >
             <Title title="ra.page.dashboard" />
-            <WelcomeCard user={user} />
-            <PermissionsCard user={user} />
-            <Box sx={{ gridColumn: { md: '1 / -1' } }}>
+            <Stack spacing={2}>
+                <WelcomeCard user={user} />
                 <ThreeSystemsCard />
-            </Box>
+            </Stack>
+            <PermissionsCard user={user} />
         </Box>
     );
 };

@@ -11,7 +11,7 @@ import {
     type SessionUser,
 } from './session';
 
-const postJson = async (url: string, body?: unknown, init: RequestInit = {}) => {
+const requestJson = async (url: string, body?: unknown, init: RequestInit = {}) => {
     let response: Response;
     try {
         response = await fetch(url, {
@@ -49,7 +49,7 @@ let verification: Promise<SessionUser> | null = null;
 
 const verifySession = (): Promise<SessionUser> => {
     if (!verification) {
-        verification = postJson('/api/auth/me', undefined, { method: 'GET' })
+        verification = requestJson('/api/auth/me', undefined, { method: 'GET' })
             .then(json => {
                 const user = normaliseUser(json.user);
                 saveSessionUser(user);
@@ -84,16 +84,21 @@ const currentUser = async (): Promise<SessionUser | null> => {
 const READ_ACTIONS = ['list', 'show', 'export'];
 const WRITE_ACTIONS = ['create', 'edit', 'delete', 'clone'];
 
+// Any other action names an API permission of its own: `agencies` + `qualify` → `agencies:qualify`,
+// `officers` + `transfer` → `officers:transfer`, `reports` + `list` → `reports:read`.
+const CUSTOM_ACTION = /^[a-z]+$/;
+
 export const requiredPermission = (resource: string, action: string): string | null => {
     if (READ_ACTIONS.includes(action)) return `${resource}:read`;
     if (WRITE_ACTIONS.includes(action)) return `${resource}:write`;
+    if (CUSTOM_ACTION.test(action)) return `${resource}:${action}`;
     return null;
 };
 
 export const authProvider: AuthProvider = {
     login: async ({ username, password }: { username: string; password: string }) => {
         // 401 (wrong credentials) and 429 (locked out) carry a localised `message` that the login page shows.
-        const json = await postJson('/api/auth/login', { username, password }, { method: 'POST' });
+        const json = await requestJson('/api/auth/login', { username, password }, { method: 'POST' });
         if (typeof json?.token !== 'string') {
             throw new Error('ra.auth.sign_in_error');
         }

@@ -1,55 +1,31 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { httpClient } from './httpClient';
+import { toCreateBody, toUpdateBody } from './requestBodies';
 
 export const API_URL = '/api';
 
-/**
- * Fields the API accepts in POST/PUT bodies, per resource. react-admin sends the whole record on update
- * (id, createdAt, lastLoginAt …), while the API validates bodies against JSON Schemas that may reject
- * unknown properties (`additionalProperties: false`), so only these are sent.
- */
-const WRITABLE_FIELDS: Record<string, readonly string[]> = {
-    agencies: ['name', 'shortName', 'code', 'kind', 'county', 'address', 'phone', 'active'],
-    users: ['username', 'displayName', 'password', 'roles', 'agencyId', 'phone', 'active'],
-};
-
-// Never part of a request body, for resources without an explicit list.
-const SERVER_MANAGED = ['id', 'createdAt', 'updatedAt'];
-
-type Body = Record<string, unknown>;
-
-const pickWritable = (resource: string, data: Body): Body => {
-    const allowed = WRITABLE_FIELDS[resource];
-    return Object.fromEntries(
-        Object.entries(data).filter(([key]) =>
-            allowed ? allowed.includes(key) : !SERVER_MANAGED.includes(key)
-        )
-    );
-};
-
-// On create an empty optional input simply means "not given".
-const toCreateBody = (resource: string, data: Body): Body =>
-    Object.fromEntries(
-        Object.entries(pickWritable(resource, data)).filter(
-            ([, value]) => value !== null && value !== undefined && value !== ''
-        )
-    );
-
-// On update only values are sent: the API keeps fields absent from the body, and its schemas accept no
-// null (an emptied optional input therefore leaves the stored value unchanged), while an empty password
-// means "keep the current one".
-const toUpdateBody = (resource: string, data: Body): Body =>
-    Object.fromEntries(
-        Object.entries(pickWritable(resource, data)).filter(
-            ([key, value]) =>
-                value !== null && value !== undefined && !(key === 'password' && value === '')
-        )
-    );
-
 const restProvider = simpleRestProvider(API_URL, httpClient);
 
-export const dataProvider: DataProvider = {
+/**
+ * Calls beyond CRUD, in the react-admin way (`useDataProvider().postAction(…)`): workflow actions such
+ * as POST /api/agencies/:id/confirm, and reports.
+ */
+export interface ConsoleDataProvider extends DataProvider {
+    /** POST /api/<resource>/<id>/<action> with a JSON body; resolves with the JSON answer. */
+    postAction: <T = RaRecord>(resource: string, id: string, action: string, body?: object) => Promise<{ data: T }>;
+    /** GET /api/<path>?<query> (reports and other read-only documents). */
+    getDocument: <T>(path: string, query?: Record<string, string | undefined>) => Promise<{ data: T }>;
+}
+
+const queryString = (query: Record<string, string | undefined> = {}) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value);
+    const text = params.toString();
+    return text ? `?${text}` : '';
+};
+
+export const dataProvider: ConsoleDataProvider = {
     ...restProvider,
     create: (resource, params) =>
         restProvider.create(resource, { ...params, data: toCreateBody(resource, params.data) }),
@@ -68,4 +44,15 @@ export const dataProvider: DataProvider = {
         );
         return { data: params.ids };
     },
-} as DataProvider;
+    postAction: async (resource, id, action, body = {}) => {
+        const { json } = await httpClient(
+            `${API_URL}/${resource}/${encodeURIComponent(id)}/${action}`,
+            { method: 'POST', body: JSON.stringify(body) }
+        );
+        return { data: json };
+    },
+    getDocument: async (path, query) => {
+        const { json } = await httpClient(`${API_URL}/${path}${queryString(query)}`);
+        return { data: json };
+    },
+} as ConsoleDataProvider;

@@ -1,11 +1,21 @@
 // The signed-in session (token + user) kept in localStorage, shared by the auth provider and the HTTP client.
 
+// Same list as the API (api/src/platform/auth/permissions.ts).
 export const PERMISSIONS = [
     'agencies:read',
     'agencies:write',
+    'agencies:qualify',
     'users:read',
     'users:write',
     'audit:read',
+    'powers:read',
+    'powers:write',
+    'officers:read',
+    'officers:write',
+    'officers:transfer',
+    'certificates:read',
+    'certificates:write',
+    'reports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

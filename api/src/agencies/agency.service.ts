@@ -23,7 +23,8 @@ const editable = ['name', 'shortName', 'code', 'kind', 'county', 'address', 'pho
 
 function pickEditable(input: AgencyCreate | AgencyUpdate): AgencyInput {
   const out: Record<string, unknown> = {};
-  for (const k of editable) if (input[k] !== undefined) out[k] = input[k];
+  // null clears an optional field (stored as absent).
+  for (const k of editable) if (input[k] !== undefined) out[k] = input[k] ?? undefined;
   return out as AgencyInput;
 }
 
@@ -115,6 +116,7 @@ export async function changeQualification(ctx: RequestContext, id: string, actio
   if (action === 'confirm') Object.assign(set, { 'qualification.confirmationBasis': input.basis, 'qualification.confirmedAt': now });
   if (action === 'announce') Object.assign(set, { 'qualification.publicationDate': input.publicationDate, 'qualification.announcementRef': input.announcementRef });
   if (action === 'suspend') set['qualification.statusBeforeSuspension'] = from;
+  if (action === 'reinstate') set['qualification.statusBeforeSuspension'] = null;
   set['qualification.reason'] = input.reason ?? null;
   const event = {
     action, from, to, at: now,

@@ -87,29 +87,35 @@ code?: string
  */
 kind?: ("legal_office" | "enforcement")
 county?: string
-address?: string
 /**
- * Telephone number
+ * null clears the value
  */
-phone?: string
+address?: (string | null)
+/**
+ * null clears the value
+ */
+phone?: (string | null)
 active?: boolean
-contactPerson?: string
+/**
+ * null clears the value
+ */
+contactPerson?: (string | null)
 /**
  * administrative_organ 行政机关; authorized_organization 法律法规授权组织; entrusted_organization 受委托组织
  */
 subjectType?: ("administrative_organ" | "authorized_organization" | "entrusted_organization")
 /**
- * 委托机关 (required for an entrusted organisation)
+ * null clears the value
  */
-entrustingOrgan?: string
+entrustingOrgan?: (string | null)
 /**
- * Unified social credit code 统一社会信用代码 (18 characters; the check character is verified by the server)
+ * null clears the value
  */
-creditCode?: string
+creditCode?: (string | null)
 /**
- * 执法依据
+ * null clears the value
  */
-legalBasis?: string
+legalBasis?: (string | null)
 /**
  * @maxItems 8
  * 
@@ -578,9 +584,9 @@ createdAt?: string
 updatedAt?: string
 name?: string
 /**
- * 职务/岗位
+ * null clears the value
  */
-post?: string
+post?: (string | null)
 /**
  * Linked user account of the same agency; null or empty to unlink
  */
@@ -595,7 +601,10 @@ areas?: []|[string]|[string, string]|[string, string, string]|[string, string, s
  * Holds the national legal professional qualification 法律职业资格
  */
 legalQualification?: boolean
-legalQualificationNumber?: string
+/**
+ * null clears the value
+ */
+legalQualificationNumber?: (string | null)
 /**
  * Record id (24 hex digits)
  */
@@ -748,9 +757,9 @@ id?: string
 createdAt?: string
 updatedAt?: string
 /**
- * 事项编码 (unique within the agency)
+ * null clears the value
  */
-code?: string
+code?: (string | null)
 /**
  * 事项名称
  */
@@ -783,21 +792,21 @@ law: string
 article?: string
 })[]]
 /**
- * 办理程序
+ * null clears the value
  */
-procedure?: string
+procedure?: (string | null)
 /**
- * 法定时限
+ * null clears the value
  */
-timeLimit?: string
+timeLimit?: (string | null)
 /**
- * 裁量基准
+ * null clears the value
  */
-discretionStandard?: string
+discretionStandard?: (string | null)
 /**
- * 救济途径
+ * null clears the value
  */
-remedy?: string
+remedy?: (string | null)
 active?: boolean
 /**
  * Record id (24 hex digits)
@@ -1065,9 +1074,9 @@ roles?: [("officer" | "reviewer" | "dept_head" | "inspector" | "agency_admin" | 
  */
 agencyId?: string
 /**
- * Telephone number
+ * null clears the value
  */
-phone?: string
+phone?: (string | null)
 active?: boolean
 lastLoginAt?: (string | null)
 password?: string

@@ -1,6 +1,6 @@
 import { sendList } from '../platform/http/listing';
 import { requestContext, type RouteSpec } from '../platform/http/route';
-import { openStoredFile } from '../platform/storage/file-store';
+import { imageSignature, sendStoredFile } from '../platform/storage/file-store';
 import { notFound } from '../platform/errors';
 import { createOfficer, getOfficer, listOfficers, officerListSpec, setOfficerPhoto, transferOfficer, updateOfficer } from './officer.service';
 
@@ -37,7 +37,7 @@ export const officerRoutes: RouteSpec[] = [
   {
     method: 'put', path: '/officers/:id/photo', tag, access: 'officers:write', summary: 'Upload the officer’s photo (multipart field "photo"; JPEG, PNG or WebP, at most 2 MB)',
     schemas: { params: 'id-params' }, response: { schema: 'officer' }, errors: [413, 415],
-    upload: { field: 'photo', types: PHOTO_TYPES, maxBytes: 2 * 1024 * 1024 },
+    upload: { field: 'photo', types: PHOTO_TYPES, maxBytes: 2 * 1024 * 1024, signature: imageSignature },
     handler: async (req, res) => { res.json(await setOfficerPhoto(requestContext(req), req.params.id as string, req.file!)); },
   },
   {
@@ -46,8 +46,7 @@ export const officerRoutes: RouteSpec[] = [
     handler: async (req, res) => {
       const officer = await getOfficer(requestContext(req), req.params.id as string);
       if (!officer.photo) throw notFound('record');
-      res.type(officer.photo.contentType ?? 'application/octet-stream').set('Cache-Control', 'private, max-age=300');
-      openStoredFile(officer.photo.key).pipe(res);
+      await sendStoredFile(res, officer.photo.key, officer.photo.contentType ?? 'application/octet-stream', 'private, max-age=300');
     },
   },
 ];

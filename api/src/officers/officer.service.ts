@@ -23,11 +23,11 @@ export const officerListSpec: ListSpec = {
 export interface OfficerInput {
   name?: string;
   agencyId?: string;
-  post?: string;
+  post?: string | null;
   userId?: string | null;
   areas?: string[];
   legalQualification?: boolean;
-  legalQualificationNumber?: string;
+  legalQualificationNumber?: string | null;
   status?: 'active' | 'suspended' | 'left';
 }
 
@@ -42,11 +42,12 @@ export function getOfficer(ctx: RequestContext, id: string) {
   return findInScope(OfficerModel, ctx.actor!, id, 'officer');
 }
 
-async function assertAgency(ctx: RequestContext, agencyId: string) {
-  if (!isInScope(ctx.actor!, agencyId)) throw fieldError('agencyId', 'users.other_agency', {}, 403);
+/** `field` is the request field that named the agency (agencyId, or toAgencyId for a transfer). */
+async function assertAgency(ctx: RequestContext, agencyId: string, field = 'agencyId') {
+  if (!isInScope(ctx.actor!, agencyId)) throw fieldError(field, 'users.other_agency', {}, 403);
   const agency = await AgencyModel.findById(agencyId);
-  if (!agency) throw fieldError('agencyId', 'record.not_found', { entity: 'agency' });
-  if (agency.kind !== 'enforcement') throw fieldError('agencyId', 'agencies.not_enforcement_subject', { name: agency.name });
+  if (!agency) throw fieldError(field, 'record.not_found', { entity: 'agency' });
+  if (agency.kind !== 'enforcement') throw fieldError(field, 'agencies.not_enforcement_subject', { name: agency.name });
   return agency;
 }
 
@@ -74,7 +75,11 @@ export async function updateOfficer(ctx: RequestContext, id: string, input: Offi
   if (input.agencyId && input.agencyId !== String(officer.agencyId)) throw fieldError('agencyId', 'officers.use_transfer', {}, 409);
   if (input.userId !== undefined) await assertUserLink(input.userId, String(officer.agencyId), officer.id);
   const before = officer.toJSON();
-  const { agencyId: _ignored, ...changes } = input;
+  // Only editable fields: the read-only ones a client echoes back (id, transfer, transferredFromOfficerId,
+  // hasPhoto, timestamps) are accepted by the schema but must not be written.
+  const changes: Record<string, unknown> = {};
+  for (const k of ['name', 'post', 'areas', 'legalQualification', 'legalQualificationNumber', 'status'] as const) if (input[k] !== undefined) changes[k] = input[k];
+  for (const k of ['post', 'legalQualificationNumber'] as const) if (changes[k] === null) changes[k] = undefined;
   officer.set({ ...changes, userId: input.userId === null || input.userId === '' ? undefined : (input.userId ?? officer.userId) });
   await officer.save();
   const fieldChanges = diff(before, officer.toJSON());
@@ -91,8 +96,9 @@ export async function updateOfficer(ctx: RequestContext, id: string, input: Offi
 export async function transferOfficer(ctx: RequestContext, id: string, input: { toAgencyId: string; basis: string }) {
   const officer = await getOfficer(ctx, id);
   if (officer.status === 'transferred') throw new AppError(409, 'officers.transferred_readonly');
+  if (officer.status === 'left') throw new AppError(409, 'officers.left_cannot_transfer');
   if (input.toAgencyId === String(officer.agencyId)) throw fieldError('toAgencyId', 'officers.same_agency');
-  const target = await assertAgency(ctx, input.toAgencyId);
+  const target = await assertAgency(ctx, input.toAgencyId, 'toAgencyId');
   const now = new Date();
 
   const successor = await OfficerModel.create({
@@ -103,7 +109,8 @@ export async function transferOfficer(ctx: RequestContext, id: string, input: { 
     areas: officer.areas,
     legalQualification: officer.legalQualification,
     legalQualificationNumber: officer.legalQualificationNumber,
-    status: 'active',
+    // A suspended officer stays suspended in the new agency.
+    status: officer.status,
     photo: officer.photo,
     transferredFromOfficerId: officer._id,
   });

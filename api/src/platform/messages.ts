@@ -44,6 +44,7 @@ const catalog = {
   'officers.user_already_linked': { en: 'This account is already linked to another officer', zh: '该账号已关联其他执法人员' },
   'officers.transferred_readonly': { en: 'This officer record was closed by a transfer; edit the record in the new agency', zh: '该执法人员已调出，此记录不可修改，请在调入机关的记录中操作' },
   'officers.use_transfer': { en: 'Use “transfer” to move an officer to another agency', zh: '调动执法人员请使用“调动”功能' },
+  'officers.left_cannot_transfer': { en: 'An officer who has left cannot be transferred', zh: '已离职的执法人员不能调动' },
   'officers.same_agency': { en: 'The officer already belongs to this agency', zh: '执法人员已在该机关' },
   'certificates.dates': { en: 'The expiry date must be after the issue date', zh: '有效期截止日期须晚于发证日期' },
   'certificates.officer_inactive': { en: 'Certificates can only be issued to active officers', zh: '只能为在岗执法人员发证' },

@@ -18,14 +18,14 @@ export const powerListSpec: ListSpec = {
 
 export interface PowerInput {
   agencyId?: string;
-  code?: string;
+  code?: string | null;
   name?: string;
   category?: string;
   legalBasis?: LegalBasis[];
-  procedure?: string;
-  timeLimit?: string;
-  discretionStandard?: string;
-  remedy?: string;
+  procedure?: string | null;
+  timeLimit?: string | null;
+  discretionStandard?: string | null;
+  remedy?: string | null;
   active?: boolean;
 }
 
@@ -59,7 +59,7 @@ export async function assertPowerCodeFree(agencyId: string, code: string | undef
 
 export async function createPower(ctx: RequestContext, input: PowerInput) {
   const agency = await powerListAgency(ctx, input.agencyId);
-  await assertPowerCodeFree(agency.id, input.code);
+  await assertPowerCodeFree(agency.id, input.code ?? undefined);
   const data: Record<string, unknown> = { agencyId: agency._id };
   for (const k of editable) if (input[k] !== undefined) data[k] = input[k];
   const item = await PowerItemModel.create(data);
@@ -69,9 +69,9 @@ export async function createPower(ctx: RequestContext, input: PowerInput) {
 
 export async function updatePower(ctx: RequestContext, id: string, input: PowerInput) {
   const item = await getPower(ctx, id);
-  if (input.code !== undefined) await assertPowerCodeFree(String(item.agencyId), input.code, item.id);
+  if (input.code) await assertPowerCodeFree(String(item.agencyId), input.code, item.id);
   const before = item.toJSON();
-  for (const k of editable) if (input[k] !== undefined) item.set(k, input[k]);
+  for (const k of editable) if (input[k] !== undefined) item.set(k, input[k] ?? undefined);
   await item.save();
   const changes = diff(before, item.toJSON());
   if (changes.length) await recordAudit(ctx, { action: 'power.update', entity: 'power', entityId: item.id, agencyId: String(item.agencyId), changes });

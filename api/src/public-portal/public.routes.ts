@@ -4,7 +4,7 @@ import { config } from '../config';
 import { AppError } from '../platform/errors';
 import { sendList } from '../platform/http/listing';
 import type { RouteSpec } from '../platform/http/route';
-import { openStoredFile } from '../platform/storage/file-store';
+import { sendStoredFile } from '../platform/storage/file-store';
 import {
   certificatePhoto, checkCertificate, getPublicAgency, listPublicAgencies, listPublicOfficers, listPublicPowers,
   publicAgencySpec, publicOfficerSpec, publicPowerSpec,
@@ -57,8 +57,7 @@ export const publicRoutes: RouteSpec[] = [
     schemas: { params: 'token-params' }, response: { description: 'Image', contentType: 'image/*' }, errors: [429],
     handler: async (req, res) => {
       const photo = await certificatePhoto(req.params.token as string);
-      res.type(photo.contentType ?? 'application/octet-stream').set('Cache-Control', 'public, max-age=300');
-      openStoredFile(photo.key).pipe(res);
+      await sendStoredFile(res, photo.key, photo.contentType ?? 'application/octet-stream', 'public, max-age=300');
     },
   },
 ];

@@ -100,7 +100,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: UserInp
   const before = user.toJSON();
   const changes: Record<string, unknown> = {};
   if (input.username !== undefined) Object.assign(changes, { username: input.username, usernameKey: input.username.toLowerCase() });
-  for (const k of ['displayName', 'phone', 'active'] as const) if (input[k] !== undefined) changes[k] = input[k];
+  for (const k of ['displayName', 'phone', 'active'] as const) if (input[k] !== undefined) changes[k] = input[k] ?? undefined;
   if (input.roles) changes.roles = input.roles;
   if (input.agencyId) changes.agencyId = new mongoose.Types.ObjectId(input.agencyId);
   let passwordChanged = false;

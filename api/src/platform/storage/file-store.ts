@@ -4,9 +4,9 @@
 // orphan file survives a refused request.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { config } from '../../config';
 import { AppError } from '../errors';
@@ -67,11 +67,52 @@ export function openStoredFile(key: string) {
   return createReadStream(pathOf(key));
 }
 
+/**
+ * Streams a stored file as the response. The file is opened before anything is sent, so a file missing
+ * on disk answers 404 through the error handler; a read error later aborts the response. (A bare
+ * `openStoredFile(key).pipe(res)` leaves the stream's error event unhandled, which stops the server.)
+ */
+export async function sendStoredFile(res: Response, key: string, contentType: string, cacheControl: string): Promise<void> {
+  const stream = openStoredFile(key);
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      stream.once('open', () => resolvePromise());
+      stream.once('error', reject);
+    });
+  } catch (err) {
+    stream.destroy();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError(404, 'record.not_found', { entity: 'file' });
+    throw err;
+  }
+  stream.on('error', (err) => res.destroy(err));
+  res.type(contentType).set('Cache-Control', cacheControl);
+  stream.pipe(res);
+}
+
 export interface UploadOptions {
   field: string;
   maxBytes: number;
   /** Accepted MIME types. */
   types: readonly string[];
+  /** Checks the file's first bytes: the declared MIME type alone is the client's word. */
+  signature?: (head: Buffer) => boolean;
+}
+
+/** First bytes of the image formats accepted for photos. */
+export const imageSignature = (head: Buffer) =>
+  head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) ||
+  head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+  (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP');
+
+async function readHead(path: string, bytes = 16): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -96,7 +137,12 @@ export function uploadOne(options: UploadOptions): RequestHandler {
     upload(req, res, (err: unknown) => {
       if (!err) {
         if (!req.file) return next(new AppError(400, 'upload.missing', {}, { [options.field]: { key: 'upload.missing' } }));
-        return next();
+        if (!options.signature) return next();
+        const types = options.types.join(', ');
+        return readHead(req.file.path).then(
+          (head) => next(options.signature!(head) ? undefined : new AppError(415, 'upload.bad_type', { types }, { [options.field]: { key: 'upload.bad_type', params: { types } } })),
+          next,
+        );
       }
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') {
