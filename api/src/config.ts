@@ -1,5 +1,5 @@
 // Environment → typed configuration, validated once at boot (fail fast, naming the bad variable).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import dotenv from 'dotenv';
@@ -27,6 +27,10 @@ export interface Config {
   publicBaseUrl: string;
   publicRateLimitPerMinute: number;
   certificateExpiryWarningDays: number;
+  /** AES-256-GCM keys for personal data at rest: the current one first, older ones for reading. */
+  personalDataKeys: Array<{ id: string; key: Buffer }>;
+  /** HMAC key for searching encrypted identifiers (stable across key rotation). */
+  personalDataHashKey: Buffer;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +89,38 @@ function durationVar(env: Env, name: string, fallback: string): number {
  * The JWT secret is required in production. Elsewhere one is generated on first start and kept
  * under DATA_DIR so that tokens survive restarts.
  */
+function key32(name: string, raw: string): Buffer {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`);
+  return key;
+}
+
+/**
+ * A secret that is required in production and otherwise generated once and kept under DATA_DIR
+ * (random per process in tests).
+ */
+function generatedSecret(env: Env, name: string, nodeEnv: Config['nodeEnv'], dataDir: string, file: string): Buffer {
+  const raw = env[name];
+  if (raw) return key32(name, raw);
+  if (nodeEnv === 'production') throw new ConfigError(`${name} is required when NODE_ENV=production`);
+  if (nodeEnv === 'test') return randomBytes(32);
+  const path = join(dataDir, file);
+  if (existsSync(path)) return key32(name, readFileSync(path, 'utf8').trim());
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(path, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+
+/** PERSONAL_DATA_KEY (current) and PERSONAL_DATA_OLD_KEYS (comma-separated, still readable). */
+function personalDataKeysFrom(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): Array<{ id: string; key: Buffer }> {
+  const current = generatedSecret(env, 'PERSONAL_DATA_KEY', nodeEnv, dataDir, 'personal-data-key');
+  const old = (env.PERSONAL_DATA_OLD_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((raw) => key32('PERSONAL_DATA_OLD_KEYS', raw));
+  return [current, ...old].map((key) => ({ id: keyId(key), key }));
+}
+
 function jwtSecretFrom(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): string {
   const raw = env.JWT_SECRET;
   if (raw) {
@@ -136,6 +172,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://localhost:${env.PORT || 3000}`),
     publicRateLimitPerMinute: intVar(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 100_000),
     certificateExpiryWarningDays: intVar(env, 'CERTIFICATE_EXPIRY_WARNING_DAYS', 30, 1, 365),
+    personalDataKeys: personalDataKeysFrom(env, nodeEnv, dataDir),
+    personalDataHashKey: generatedSecret(env, 'PERSONAL_DATA_HASH_KEY', nodeEnv, dataDir, 'personal-data-hash-key'),
   };
 }
 

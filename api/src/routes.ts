@@ -12,6 +12,7 @@ import { certificateRoutes } from './certificates/certificate.routes';
 import { powerRoutes } from './powers/power-item.routes';
 import { publicRoutes } from './public-portal/public.routes';
 import { reportRoutes } from './reports/report.routes';
+import { caseRoutes } from './cases/case.routes';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -39,6 +40,7 @@ export const routeTable: RouteSpec[] = [
   ...officerRoutes,
   ...certificateRoutes,
   ...reportRoutes,
+  ...caseRoutes,
   ...auditRoutes,
   ...publicRoutes,
   ...docsRoutes,

@@ -25,6 +25,8 @@ describe('configuration', () => {
     [{ DEMO_PASSWORD: 'x' }, /DEMO_PASSWORD/],
     [{ LOGIN_MAX_FAILURES: '0' }, /LOGIN_MAX_FAILURES/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ PERSONAL_DATA_KEY: 'c2hvcnQ=' }, /PERSONAL_DATA_KEY/],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, /PUBLIC_BASE_URL/],
   ])('when %j is invalid, start-up fails with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(pattern);
@@ -32,7 +34,10 @@ describe('configuration', () => {
 
   test('in production a JWT secret is required', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).seedDemoData).toBe(false);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/PERSONAL_DATA_KEY is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PERSONAL_DATA_KEY: key })).toThrow(/PERSONAL_DATA_HASH_KEY is required/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PERSONAL_DATA_KEY: key, PERSONAL_DATA_HASH_KEY: key }).seedDemoData).toBe(false);
   });
 
   test('every variable the server reads is documented in .env.example', () => {

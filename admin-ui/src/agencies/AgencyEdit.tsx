@@ -1,9 +1,10 @@
 import { Edit } from 'react-admin';
-import { AgencyForm } from './AgencyForm';
+import { AgencyForm, clearUnusedSubjectFields } from './AgencyForm';
 
-// Pessimistic: the server validates (unique code …) and its field errors must reach the form.
+// Pessimistic: the server validates (unique code, credit-code check character …) and its field errors
+// must reach the form.
 export const AgencyEdit = () => (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" transform={clearUnusedSubjectFields}>
         <AgencyForm isEdit />
     </Edit>
 );

@@ -11,7 +11,9 @@ import {
 import { ActiveField } from '../fields/ActiveField';
 import { DateTimeField } from '../fields/DateTimeField';
 import { agencyKindChoices } from './agencyKinds';
+import { MayEnforceChip, QualificationStatusChip } from './QualificationPanel';
 
+// No filter on the qualification status: GET /api/agencies does not accept one (agencyListSpec).
 const agencyFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="kind" source="kind" choices={agencyKindChoices} alwaysOn />,
@@ -37,6 +39,17 @@ export const AgencyList = () => {
                     <SelectField source="kind" choices={agencyKindChoices} />
                 </DataTable.Col>
                 <DataTable.Col source="county" disableSort />
+                <DataTable.Col
+                    source="qualification.status"
+                    label="resources.agencies.fields.qualification"
+                    disableSort
+                    render={record => <QualificationStatusChip status={record.kind === 'enforcement' ? record.qualification?.status : undefined} />}
+                />
+                <DataTable.Col
+                    source="mayEnforce"
+                    disableSort
+                    render={record => (record.kind === 'enforcement' ? <MayEnforceChip value={record.mayEnforce} /> : null)}
+                />
                 <DataTable.Col source="active" disableSort field={ActiveField} />
                 <DataTable.Col source="createdAt" field={DateTimeField} />
                 {canEdit ? (

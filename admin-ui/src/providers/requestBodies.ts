@@ -16,6 +16,8 @@ import userUpdate from '../../../schemas/user-update.json';
 interface BodyProperty {
     readOnly?: boolean;
     anyOf?: Array<{ type?: string }>;
+    // Other keywords ($ref, type, maxLength …) do not matter here.
+    [keyword: string]: unknown;
 }
 interface BodySchema {
     properties?: Record<string, BodyProperty>;

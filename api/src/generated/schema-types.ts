@@ -69,6 +69,78 @@ export interface AgencyQuery {
 agencyId?: string
 }
 
+export interface AgencySettingsUpdate {
+version: number
+/**
+ * Abbreviation in case numbers, e.g. 青市监
+ */
+caseAbbreviation?: string
+/**
+ * {abbr} {cat} {year} {seq} or {seq:4}
+ */
+caseNumberPattern?: string
+decisionDeadlineDays?: number
+decisionWarningDays?: number
+hearingRequestWorkdays?: number
+requiredDocuments?: {
+/**
+ * @maxItems 30
+ */
+simple: string[]
+/**
+ * @maxItems 30
+ */
+ordinary: string[]
+}
+id?: {
+[k: string]: unknown
+}
+agencyId?: {
+[k: string]: unknown
+}
+createdAt?: {
+[k: string]: unknown
+}
+updatedAt?: {
+[k: string]: unknown
+}
+}
+
+export interface AgencySettings {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+/**
+ * Abbreviation in case numbers, e.g. 青市监
+ */
+caseAbbreviation?: string
+/**
+ * {abbr} {cat} {year} {seq} or {seq:4}
+ */
+caseNumberPattern?: string
+decisionDeadlineDays?: number
+decisionWarningDays?: number
+hearingRequestWorkdays?: number
+requiredDocuments?: {
+/**
+ * @maxItems 30
+ */
+simple: string[]
+/**
+ * @maxItems 30
+ */
+ordinary: string[]
+}
+version?: number
+createdAt?: string
+updatedAt?: string
+}
+
 export interface AgencyUpdate {
 /**
  * Record id (24 hex digits)
@@ -264,6 +336,586 @@ ip?: string
 userAgent?: string
 }
 
+export interface CaseCreate {
+/**
+ * license 行政许可, penalty 行政处罚, coercion 行政强制, levy 行政征收, requisition 行政征用, inspection 行政检查, confirmation 行政确认, other 其他
+ */
+category: ("license" | "penalty" | "coercion" | "levy" | "requisition" | "inspection" | "confirmation" | "other")
+procedure: ("simple" | "ordinary")
+/**
+ * Default today
+ */
+filedOn?: string
+/**
+ * inspection 检查发现, complaint 投诉举报, referral 移送, transfer 上级交办, other 其他
+ */
+source: ("inspection" | "complaint" | "referral" | "transfer" | "other")
+/**
+ * 案由
+ */
+cause: string
+facts?: string
+/**
+ * @maxItems 30
+ */
+legalBasis?: {
+law: string
+article?: string
+}[]
+discretion?: {
+/**
+ * no_penalty 不予处罚, mitigated 减轻, lighter 从轻, normal 一般, heavier 从重
+ */
+level?: ("no_penalty" | "mitigated" | "lighter" | "normal" | "heavier")
+standardRef?: string
+reasoning?: string
+}
+/**
+ * Yuan
+ */
+fineAmount?: number
+/**
+ * Yuan
+ */
+confiscationAmount?: number
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+/**
+ * Major decision (重大执法决定): needs an approved legal review before the decision
+ */
+major?: boolean
+/**
+ * @maxItems 20
+ */
+majorReasons?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+/**
+ * @minItems 1
+ * @maxItems 50
+ */
+parties: [{
+/**
+ * Existing party (on update): masked values sent back unchanged keep the stored ones
+ */
+id?: string
+kind: ("person" | "organization")
+name: string
+/**
+ * 居民身份证号码 (18 digits with check character, or legacy 15); stored encrypted, shown masked
+ */
+idNumber?: string
+phone?: string
+address?: string
+minor?: boolean
+creditCode?: string
+legalRepresentative?: string
+}, ...({
+/**
+ * Existing party (on update): masked values sent back unchanged keep the stored ones
+ */
+id?: string
+kind: ("person" | "organization")
+name: string
+/**
+ * 居民身份证号码 (18 digits with check character, or legacy 15); stored encrypted, shown masked
+ */
+idNumber?: string
+phone?: string
+address?: string
+minor?: boolean
+creditCode?: string
+legalRepresentative?: string
+})[]]
+/**
+ * Assigned officers: at least two with valid certificates (one for the simple procedure)
+ * 
+ * @minItems 1
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+officerIds: [string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+}
+
+export interface CaseDocumentCorrection {
+reason: string
+title?: string
+/**
+ * 文书编号
+ */
+number?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date?: string
+/**
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+officerIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+summary?: string
+}
+
+export interface CaseDocumentCreate {
+/**
+ * Record id (24 hex digits)
+ */
+caseId: string
+/**
+ * filing_approval 立案审批表, inspection_record 现场检查（勘验）笔录, inquiry_record 询问笔录, evidence_list 证据清单, notice 告知书, hearing_notice 听证通知书, hearing_record 听证笔录, review_application 法制审核申请表, discussion_minutes 集体讨论记录, decision 决定书, service_receipt 送达回证, execution_record 执行记录, closing_report 结案报告, other 其他
+ */
+type: ("filing_approval" | "inspection_record" | "inquiry_record" | "evidence_list" | "notice" | "hearing_notice" | "hearing_record" | "review_application" | "discussion_minutes" | "decision" | "service_receipt" | "execution_record" | "closing_report" | "other")
+title?: string
+/**
+ * 文书编号
+ */
+number?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+/**
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+officerIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+summary?: string
+}
+
+export interface CaseDocument {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * Record id (24 hex digits)
+ */
+caseId: string
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+/**
+ * filing_approval 立案审批表, inspection_record 现场检查（勘验）笔录, inquiry_record 询问笔录, evidence_list 证据清单, notice 告知书, hearing_notice 听证通知书, hearing_record 听证笔录, review_application 法制审核申请表, discussion_minutes 集体讨论记录, decision 决定书, service_receipt 送达回证, execution_record 执行记录, closing_report 结案报告, other 其他
+ */
+type: ("filing_approval" | "inspection_record" | "inquiry_record" | "evidence_list" | "notice" | "hearing_notice" | "hearing_record" | "review_application" | "discussion_minutes" | "decision" | "service_receipt" | "execution_record" | "closing_report" | "other")
+title?: string
+/**
+ * 文书编号
+ */
+number?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+/**
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+officerIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+summary?: string
+file?: {
+sha256?: string
+size?: number
+contentType?: string
+originalName?: string
+uploadedAt?: string
+}
+version: number
+/**
+ * Record id (24 hex digits)
+ */
+supersedesId?: string
+correctionReason?: string
+current: boolean
+createdByName?: string
+createdAt?: string
+updatedAt?: string
+}
+
+export type CaseTimeline = {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+seq?: number
+at?: string
+action?: string
+entity?: string
+entityId?: string
+actorName?: string
+note?: string
+changes?: unknown[]
+}[]
+
+export interface CaseTransition {
+action: ("start_investigation" | "notify" | "waive_hearing" | "request_hearing" | "submit_review" | "decide" | "decide_on_spot" | "serve" | "execute" | "close" | "archive" | "withdraw" | "terminate")
+version: number
+/**
+ * Legal date of the step (default today)
+ */
+date?: string
+reason?: string
+}
+
+export interface CaseUpdate {
+/**
+ * The version read; a stale one gets 409 with the current record
+ */
+version: number
+/**
+ * inspection 检查发现, complaint 投诉举报, referral 移送, transfer 上级交办, other 其他
+ */
+source?: ("inspection" | "complaint" | "referral" | "transfer" | "other")
+/**
+ * 案由
+ */
+cause?: string
+facts?: string
+/**
+ * @maxItems 30
+ */
+legalBasis?: {
+law: string
+article?: string
+}[]
+discretion?: {
+/**
+ * no_penalty 不予处罚, mitigated 减轻, lighter 从轻, normal 一般, heavier 从重
+ */
+level?: ("no_penalty" | "mitigated" | "lighter" | "normal" | "heavier")
+standardRef?: string
+reasoning?: string
+}
+/**
+ * Yuan
+ */
+fineAmount?: number
+/**
+ * Yuan
+ */
+confiscationAmount?: number
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+/**
+ * Major decision (重大执法决定): needs an approved legal review before the decision
+ */
+major?: boolean
+/**
+ * @maxItems 20
+ */
+majorReasons?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+/**
+ * @minItems 1
+ * @maxItems 50
+ */
+parties?: [{
+/**
+ * Existing party (on update): masked values sent back unchanged keep the stored ones
+ */
+id?: string
+kind: ("person" | "organization")
+name: string
+/**
+ * 居民身份证号码 (18 digits with check character, or legacy 15); stored encrypted, shown masked
+ */
+idNumber?: string
+phone?: string
+address?: string
+minor?: boolean
+creditCode?: string
+legalRepresentative?: string
+}, ...({
+/**
+ * Existing party (on update): masked values sent back unchanged keep the stored ones
+ */
+id?: string
+kind: ("person" | "organization")
+name: string
+/**
+ * 居民身份证号码 (18 digits with check character, or legacy 15); stored encrypted, shown masked
+ */
+idNumber?: string
+phone?: string
+address?: string
+minor?: boolean
+creditCode?: string
+legalRepresentative?: string
+})[]]
+/**
+ * Assigned officers: at least two with valid certificates (one for the simple procedure)
+ * 
+ * @minItems 1
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+officerIds?: [string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+id?: {
+[k: string]: unknown
+}
+agencyId?: {
+[k: string]: unknown
+}
+number?: {
+[k: string]: unknown
+}
+year?: {
+[k: string]: unknown
+}
+seq?: {
+[k: string]: unknown
+}
+category?: {
+[k: string]: unknown
+}
+procedure?: {
+[k: string]: unknown
+}
+status?: {
+[k: string]: unknown
+}
+filedOn?: {
+[k: string]: unknown
+}
+notifiedOn?: {
+[k: string]: unknown
+}
+decidedOn?: {
+[k: string]: unknown
+}
+servedOn?: {
+[k: string]: unknown
+}
+executedOn?: {
+[k: string]: unknown
+}
+closedOn?: {
+[k: string]: unknown
+}
+archivedOn?: {
+[k: string]: unknown
+}
+hearing?: {
+[k: string]: unknown
+}
+legalReview?: {
+[k: string]: unknown
+}
+decisionDeadline?: {
+[k: string]: unknown
+}
+endReason?: {
+[k: string]: unknown
+}
+history?: {
+[k: string]: unknown
+}
+createdBy?: {
+[k: string]: unknown
+}
+createdAt?: {
+[k: string]: unknown
+}
+updatedAt?: {
+[k: string]: unknown
+}
+completeness?: {
+[k: string]: unknown
+}
+deadlineState?: {
+[k: string]: unknown
+}
+hearingWindowEnd?: {
+[k: string]: unknown
+}
+actions?: {
+[k: string]: unknown
+}
+}
+
+export interface Case {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+/**
+ * 案号
+ */
+number: string
+year?: number
+seq?: number
+/**
+ * license 行政许可, penalty 行政处罚, coercion 行政强制, levy 行政征收, requisition 行政征用, inspection 行政检查, confirmation 行政确认, other 其他
+ */
+category: ("license" | "penalty" | "coercion" | "levy" | "requisition" | "inspection" | "confirmation" | "other")
+procedure: ("simple" | "ordinary")
+/**
+ * inspection 检查发现, complaint 投诉举报, referral 移送, transfer 上级交办, other 其他
+ */
+source?: ("inspection" | "complaint" | "referral" | "transfer" | "other")
+/**
+ * 案由
+ */
+cause?: string
+facts?: string
+/**
+ * @maxItems 30
+ */
+legalBasis?: {
+law: string
+article?: string
+}[]
+discretion?: {
+/**
+ * no_penalty 不予处罚, mitigated 减轻, lighter 从轻, normal 一般, heavier 从重
+ */
+level?: ("no_penalty" | "mitigated" | "lighter" | "normal" | "heavier")
+standardRef?: string
+reasoning?: string
+}
+/**
+ * Yuan
+ */
+fineAmount?: number
+/**
+ * Yuan
+ */
+confiscationAmount?: number
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+/**
+ * Major decision (重大执法决定): needs an approved legal review before the decision
+ */
+major?: boolean
+/**
+ * @maxItems 20
+ */
+majorReasons?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+parties: {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+kind?: string
+name?: string
+/**
+ * masked
+ */
+idNumber?: string
+/**
+ * masked
+ */
+phone?: string
+/**
+ * masked
+ */
+address?: string
+minor?: boolean
+creditCode?: string
+legalRepresentative?: string
+}[]
+/**
+ * Items: Record id (24 hex digits)
+ */
+officerIds: string[]
+/**
+ * filed 已立案, investigating 调查取证, notified 已告知, hearing 听证, legal_review 法制审核, decided 已决定, served 已送达, executed 已执行, closed 已结案, archived 已归档, withdrawn 撤销立案, terminated 终止
+ */
+status: ("filed" | "investigating" | "notified" | "hearing" | "legal_review" | "decided" | "served" | "executed" | "closed" | "archived" | "withdrawn" | "terminated")
+/**
+ * Calendar date YYYY-MM-DD
+ */
+filedOn: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+notifiedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+decidedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+servedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+executedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+closedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+archivedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+hearingWindowEnd?: string
+hearing?: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+requestedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+heldOn?: string
+waived?: boolean
+}
+legalReview?: {
+status?: ("none" | "pending" | "approved" | "not_approved" | "proceed_by_discussion")
+/**
+ * Record id (24 hex digits)
+ */
+reviewId?: string
+}
+decisionDeadline?: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+dueOn?: string
+days?: number
+basis?: string
+}
+deadlineState?: ("on_time" | "due_soon" | "overdue" | "done" | "done_late" | "not_applicable")
+completeness?: {
+required?: number
+present?: number
+missing?: string[]
+}
+/**
+ * Only on GET /cases/:id and after changes
+ */
+actions?: {
+action?: ("start_investigation" | "notify" | "waive_hearing" | "request_hearing" | "submit_review" | "decide" | "decide_on_spot" | "serve" | "execute" | "close" | "archive" | "withdraw" | "terminate")
+allowed?: boolean
+reasons?: string[]
+}[]
+endReason?: string
+history?: {
+
+}[]
+version: number
+createdAt?: string
+updatedAt?: string
+}
+
 export interface CertificateCreate {
 /**
  * Record id (24 hex digits)
@@ -282,7 +934,7 @@ issuer: string
  */
 issueDate: string
 /**
- * Calendar date YYYY-MM-DD
+ * Last day of validity
  */
 expiryDate: string
 }
@@ -307,7 +959,7 @@ issuer?: string
  */
 issueDate?: string
 /**
- * Calendar date YYYY-MM-DD
+ * Last day of validity
  */
 expiryDate?: string
 officerId?: {
@@ -365,7 +1017,7 @@ issuer: string
  */
 issueDate: string
 /**
- * Calendar date YYYY-MM-DD
+ * Last day of validity
  */
 expiryDate: string
 /**
@@ -606,7 +1258,7 @@ legalQualification?: boolean
  */
 legalQualificationNumber?: (string | null)
 /**
- * Record id (24 hex digits)
+ * Must stay the same: use transfer
  */
 agencyId?: string
 status?: ("active" | "suspended" | "left")
@@ -673,6 +1325,28 @@ byName?: string
  * Record id (24 hex digits)
  */
 transferredFromOfficerId?: string
+}
+
+export interface PartyParams {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * Record id (24 hex digits)
+ */
+partyId: string
+}
+
+export interface PartyReveal {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+name: string
+idNumber?: string
+phone?: string
+address?: string
 }
 
 export interface PowerImportResult {
@@ -1018,7 +1692,7 @@ agencyName: string
  * legal_office 司法局（监督机关）; enforcement 行政执法机关
  */
 agencyKind?: ("legal_office" | "enforcement")
-permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read")[]
+permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read" | "cases:read" | "cases:write" | "cases:transition" | "cases:reveal" | "settings:write")[]
 }
 
 export interface TokenParams {

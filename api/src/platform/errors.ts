@@ -5,6 +5,9 @@ import type { MessageKey } from './messages';
  * is written; `fields` maps a field path to a message key (react-admin shows them next to inputs).
  */
 export class AppError extends Error {
+  /** More of the body beside message and errors, e.g. the current record on a 409 conflict. */
+  extra?: Record<string, unknown>;
+
   constructor(
     readonly status: number,
     readonly key: MessageKey,
@@ -19,6 +22,11 @@ export class AppError extends Error {
 
 /** A field error is either a message key with parameters or an already-translated pair. */
 export type FieldError = { key: MessageKey; params?: Record<string, string | number> } | { en: string; zh: string };
+
+export function withBody(err: AppError, extra: Record<string, unknown>): AppError {
+  err.extra = extra;
+  return err;
+}
 
 export const badRequest = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
   new AppError(400, key, params, fields);

@@ -11,19 +11,22 @@ export const PERMISSIONS = [
   'officers:read', 'officers:write', 'officers:transfer',
   'certificates:read', 'certificates:write',
   'reports:read',
+  'cases:read', 'cases:write', 'cases:transition', 'cases:reveal',
+  'settings:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const readEnforcementBasics: Permission[] = ['agencies:read', 'powers:read', 'officers:read', 'certificates:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: readEnforcementBasics,
-  reviewer: readEnforcementBasics,
-  dept_head: [...readEnforcementBasics, 'users:read', 'reports:read'],
-  inspector: readEnforcementBasics,
-  agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read'],
+  officer: [...readEnforcementBasics, 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal'],
+  reviewer: [...readEnforcementBasics, 'cases:read', 'cases:reveal'],
+  dept_head: [...readEnforcementBasics, 'users:read', 'reports:read', 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal'],
+  // Inspectors score closed case files (案卷评查): they read cases, never personal data in clear.
+  inspector: [...readEnforcementBasics, 'cases:read'],
+  agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read', 'cases:read', 'cases:transition', 'settings:write'],
   // The legal office confirms subjects and moves officers between agencies (换证).
-  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read'],
+  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read', 'cases:read', 'settings:write'],
 };
 
 /**

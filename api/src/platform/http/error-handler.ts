@@ -63,7 +63,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const errors: Record<string, string> = {};
   for (const [field, fe] of Object.entries(known.fields)) errors[field] = fieldMessage(fe, lang);
   const body: ErrorBody = { message: translate(known.key, lang, known.params), errors };
-  res.status(known.status).json(body);
+  res.status(known.status).json({ ...known.extra, ...body });
 };
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import mongoose, { type Model } from 'mongoose';
 import { AppError } from '../errors';
 
-export type FilterKind = 'string' | 'boolean' | 'objectId' | 'date' | 'number';
+export type FilterKind = 'string' | 'boolean' | 'objectId' | 'date' | 'number' | 'day';
 
 export interface ListSpec {
   resource: string;
@@ -18,6 +18,8 @@ export interface ListSpec {
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Database paths for API fields whose names differ (e.g. role → roles). */
   paths?: Record<string, string>;
+  /** Filters that are not a field comparison (e.g. "overdue"): value → MongoDB condition. */
+  custom?: Record<string, (value: unknown) => Record<string, unknown>>;
 }
 
 export interface ListQuery {
@@ -47,7 +49,7 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function badFilter(field: string): AppError {
+export function badFilter(field: string): AppError {
   return new AppError(400, 'request.bad_filter_value', { field }, { [`filter.${field}`]: { key: 'request.bad_filter_value', params: { field } } });
 }
 
@@ -71,6 +73,9 @@ function convert(kind: FilterKind | 'id', field: string, value: unknown): unknow
     case 'string':
       if (typeof value !== 'string') throw badFilter(field);
       return value;
+    case 'day':
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badFilter(field);
+      return value;
   }
 }
 
@@ -93,13 +98,18 @@ export function buildFilter(spec: ListSpec, filter: unknown): Record<string, unk
       query._id = convert('id', 'id', value);
       continue;
     }
+    const custom = spec.custom?.[key];
+    if (custom) {
+      query.$and = [...((query.$and as unknown[]) ?? []), custom(value)];
+      continue;
+    }
     const range = /^(.+)_(gte|lte)$/.exec(key);
     const field = range ? range[1] : key;
     const kind = spec.filters[field];
     if (!kind) throw new AppError(400, 'request.bad_filter_field', { field: key }, { [`filter.${key}`]: { key: 'request.bad_filter_field', params: { field: key } } });
     const path = spec.paths?.[field] ?? field;
     if (range) {
-      if (kind !== 'date' && kind !== 'number') throw badFilter(key);
+      if (kind !== 'date' && kind !== 'number' && kind !== 'day') throw badFilter(key);
       const existing = (query[path] as Record<string, unknown> | undefined) ?? {};
       query[path] = { ...existing, [`$${range[2]}`]: convert(kind, key, value) };
     } else {

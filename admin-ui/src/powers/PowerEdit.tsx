@@ -1,0 +1,9 @@
+import { Edit } from 'react-admin';
+import { PowerForm } from './PowerForm';
+
+// Pessimistic: the server checks that the item code is unique within the agency's list.
+export const PowerEdit = () => (
+    <Edit mutationMode="pessimistic" redirect="show">
+        <PowerForm isEdit />
+    </Edit>
+);

@@ -1,0 +1,41 @@
+import mongoose, { Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { jsonPlugin } from '../platform/database/json-plugin';
+
+// Per-agency settings (DOMAIN.md: numbers marked [local] or [choice] are settings with defaults,
+// never constants). One document per agency; every deadline computed from a setting records which
+// value it used.
+export const DEFAULT_REQUIRED_DOCUMENTS = {
+  // 简易程序: the on-the-spot decision and its service.
+  simple: ['decision', 'service_receipt'],
+  // 普通程序: alternatives separated by "|" (one inspection or inquiry record suffices).
+  ordinary: ['filing_approval', 'inspection_record|inquiry_record', 'notice', 'decision', 'service_receipt', 'execution_record', 'closing_report'],
+};
+
+export const DEFAULT_CASE_NUMBER_PATTERN = '{abbr}{cat}〔{year}〕{seq}号';
+
+const agencySettingsSchema = new Schema(
+  {
+    agencyId: { type: Schema.Types.ObjectId, ref: 'Agency', required: true, unique: true },
+    /** Abbreviation in case numbers, e.g. 青市监. */
+    caseAbbreviation: { type: String, trim: true },
+    /** {abbr} abbreviation, {cat} category character (罚, 许, 强 …), {year}, {seq} (optionally {seq:4} zero-padded). */
+    caseNumberPattern: { type: String, required: true, default: DEFAULT_CASE_NUMBER_PATTERN },
+    /** 行政处罚法 art. 60: decide within 90 days of filing unless a rule says otherwise (calendar days). */
+    decisionDeadlineDays: { type: Number, required: true, default: 90 },
+    /** Warn this many days before the decision deadline. */
+    decisionWarningDays: { type: Number, required: true, default: 15 },
+    /** 行政处罚法 art. 64: a hearing may be requested within 5 working days of the notice. */
+    hearingRequestWorkdays: { type: Number, required: true, default: 5 },
+    requiredDocuments: {
+      simple: { type: [String], default: DEFAULT_REQUIRED_DOCUMENTS.simple },
+      ordinary: { type: [String], default: DEFAULT_REQUIRED_DOCUMENTS.ordinary },
+    },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { timestamps: true, collection: 'agency_settings' },
+);
+agencySettingsSchema.plugin(jsonPlugin);
+
+export type AgencySettings = InferSchemaType<typeof agencySettingsSchema>;
+export type AgencySettingsDocument = HydratedDocument<AgencySettings>;
+export const AgencySettingsModel = mongoose.model('AgencySettings', agencySettingsSchema);

@@ -1,0 +1,45 @@
+import type { RequestContext } from '../platform/auth/actor';
+import { diff, recordAudit } from '../platform/audit/audit.service';
+import { AppError } from '../platform/errors';
+import { AgencyModel } from './agency.model';
+import { AgencySettingsModel, type AgencySettingsDocument } from './agency-settings.model';
+import { getAgency } from './agency.service';
+
+/** The settings of an agency, created with the defaults on first use. */
+export async function settingsOf(agencyId: string): Promise<AgencySettingsDocument> {
+  const existing = await AgencySettingsModel.findOne({ agencyId });
+  if (existing) return existing;
+  const agency = await AgencyModel.findById(agencyId);
+  try {
+    return await AgencySettingsModel.create({ agencyId, caseAbbreviation: agency?.shortName?.replace(/^县/, '') });
+  } catch (err) {
+    // Two first uses at once: the other one created it.
+    if ((err as { code?: number }).code === 11000) return (await AgencySettingsModel.findOne({ agencyId }))!;
+    throw err;
+  }
+}
+
+export async function getSettings(ctx: RequestContext, agencyId: string) {
+  const agency = await getAgency(ctx, agencyId);
+  return settingsOf(agency.id);
+}
+
+const editable = ['caseAbbreviation', 'caseNumberPattern', 'decisionDeadlineDays', 'decisionWarningDays', 'hearingRequestWorkdays', 'requiredDocuments'] as const;
+
+export async function updateSettings(ctx: RequestContext, agencyId: string, input: Record<string, unknown> & { version: number }) {
+  const settings = await getSettings(ctx, agencyId);
+  const set: Record<string, unknown> = {};
+  for (const k of editable) if (input[k] !== undefined) set[k] = input[k];
+  if (typeof set.caseNumberPattern === 'string' && !set.caseNumberPattern.includes('{seq')) {
+    throw new AppError(400, 'settings.pattern_needs_seq', {}, { caseNumberPattern: { key: 'settings.pattern_needs_seq' } });
+  }
+  const before = settings.toJSON();
+  const updated = await AgencySettingsModel.findOneAndUpdate(
+    { _id: settings._id, version: input.version },
+    { $set: set, $inc: { version: 1 } },
+    { returnDocument: 'after' },
+  );
+  if (!updated) throw new AppError(409, 'concurrency.stale');
+  await recordAudit(ctx, { action: 'agency.settings', entity: 'agency', entityId: agencyId, agencyId, changes: diff(before, updated.toJSON(), ['version']) });
+  return updated;
+}

@@ -1,0 +1,73 @@
+// Applies a lifecycle transition: the state machine decides (case-lifecycle.ts), this writes the
+// new status, the step's legal date and the history entry in one conditional update on `version`.
+import type { RequestContext } from '../platform/auth/actor';
+import { recordAudit } from '../platform/audit/audit.service';
+import { AppError, withBody } from '../platform/errors';
+import { translate, type Lang } from '../platform/messages';
+import { evaluate, type CaseAction } from './case-lifecycle';
+import { caseView, lifecycleFacts } from './case-view';
+import { CaseModel } from './case.model';
+import { findCase } from './case.service';
+
+export interface TransitionInput {
+  action: CaseAction;
+  version: number;
+  date?: string;
+  reason?: string;
+}
+
+/** The fields an action sets besides the status. */
+function effects(action: CaseAction, date: string, reason: string | undefined): Record<string, unknown> {
+  switch (action) {
+    case 'notify': return { notifiedOn: date };
+    case 'waive_hearing': return { 'hearing.waived': true };
+    case 'request_hearing': return { 'hearing.requestedOn': date };
+    case 'submit_review': return { 'legalReview.status': 'pending' };
+    case 'decide':
+    case 'decide_on_spot': return { decidedOn: date };
+    case 'serve': return { servedOn: date };
+    case 'execute': return { executedOn: date };
+    case 'close': return { closedOn: date };
+    case 'archive': return { archivedOn: date };
+    case 'withdraw':
+    case 'terminate': return { endReason: reason };
+    default: return {};
+  }
+}
+
+export async function transitionCase(ctx: RequestContext, id: string, input: TransitionInput, lang: Lang) {
+  const actor = ctx.actor!;
+  const c = await findCase(ctx, id);
+  const facts = await lifecycleFacts(c, actor, input);
+  const result = evaluate(input.action, facts);
+  if (!result.allowed) {
+    const reasons = result.failures.map((f) => translate(f.key, lang, f.params));
+    // Not being allowed to act at all is 403; a precondition that does not hold yet is 409.
+    const forbidden = result.failures.every((f) => f.key === 'cases.pre.role' || f.key === 'cases.pre.not_assigned');
+    throw withBody(
+      new AppError(forbidden ? 403 : 409, 'cases.transition_refused', { action: input.action, reasons: reasons.join(lang === 'zh' ? '；' : '; ') }, {
+        action: { en: reasons.join('; '), zh: reasons.join('；') },
+      }),
+      { failures: result.failures.map((f, i) => ({ key: f.key, params: f.params ?? {}, message: reasons[i] })) },
+    );
+  }
+  const date = facts.input.date;
+  const updated = await CaseModel.findOneAndUpdate(
+    { _id: c._id, version: input.version, status: c.status },
+    {
+      $set: { status: result.to, ...effects(input.action, date, input.reason) },
+      $push: { history: { action: input.action, from: c.status, to: result.to, at: new Date(), date, byUserId: actor.userId, byName: actor.displayName, reason: input.reason } },
+      $inc: { version: 1 },
+    },
+    { returnDocument: 'after' },
+  );
+  if (!updated) {
+    const current = await findCase(ctx, id);
+    throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, actor, lang) });
+  }
+  await recordAudit(ctx, {
+    action: `case.${input.action}`, entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id,
+    changes: [{ field: 'status', before: c.status, after: result.to }], note: [date, input.reason].filter(Boolean).join(' · '),
+  });
+  return caseView(updated, actor, lang);
+}
