@@ -1,13 +1,18 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
 import agencies from './agencies';
+import certificates, { CertificatePrint } from './certificates';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { lightTheme } from './layout/theme';
+import officers from './officers';
+import powers from './powers';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { store } from './providers/store';
+import { CleanupReportPage } from './reports/CleanupReportPage';
 import users from './users';
 
 export const App = () => (
@@ -25,6 +30,15 @@ export const App = () => (
         disableTelemetry
     >
         <Resource name="agencies" {...agencies} />
+        <Resource name="powers" {...powers} />
+        <Resource name="officers" {...officers} />
+        <Resource name="certificates" {...certificates} />
         <Resource name="users" {...users} />
+        <CustomRoutes>
+            <Route path="/reports/cleanup" element={<CleanupReportPage />} />
+        </CustomRoutes>
+        <CustomRoutes noLayout>
+            <Route path="/certificates/:id/print" element={<CertificatePrint />} />
+        </CustomRoutes>
     </Admin>
 );

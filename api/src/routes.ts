@@ -13,6 +13,7 @@ import { powerRoutes } from './powers/power-item.routes';
 import { publicRoutes } from './public-portal/public.routes';
 import { reportRoutes } from './reports/report.routes';
 import { caseRoutes } from './cases/case.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -41,6 +42,7 @@ export const routeTable: RouteSpec[] = [
   ...certificateRoutes,
   ...reportRoutes,
   ...caseRoutes,
+  ...calendarRoutes,
   ...auditRoutes,
   ...publicRoutes,
   ...docsRoutes,

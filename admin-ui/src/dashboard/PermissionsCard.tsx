@@ -18,6 +18,13 @@ const PERMISSION_PAGES: Record<string, string | undefined> = {
     'agencies:write': '/agencies/create',
     'users:read': '/users',
     'users:write': '/users/create',
+    'powers:read': '/powers',
+    'powers:write': '/powers/create',
+    'officers:read': '/officers',
+    'officers:write': '/officers/create',
+    'certificates:read': '/certificates',
+    'certificates:write': '/certificates/create',
+    'reports:read': '/reports/cleanup',
 };
 
 export const PermissionsCard = ({ user }: { user: SessionUser }) => {

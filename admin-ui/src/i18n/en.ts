@@ -379,6 +379,7 @@ const enApp: SameShape<typeof zhApp> = {
             all_agencies: 'All agencies',
             export: 'Export Excel',
             generated_at: 'Generated at %{at}',
+            section_count: '%{title} (%{count})',
             accounts_title: 'Enforcement accounts without a lawful basis',
             accounts_hint:
                 'Active accounts with the officer role but no officer record on duty: disable them or record the officer.',

@@ -381,6 +381,7 @@ export const zhApp = {
             all_agencies: '全部机关',
             export: '导出 Excel',
             generated_at: '生成时间：%{at}',
+            section_count: '%{title}（%{count}）',
             accounts_title: '无合法依据的执法账号',
             accounts_hint: '具有执法人员角色、但没有在岗执法人员记录的启用账号，应停用或补录人员信息。',
             officers_title: '无有效执法证的执法人员',

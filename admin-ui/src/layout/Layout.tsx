@@ -4,6 +4,7 @@ import { enUS, zhCN } from '@mui/material/locale';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage';
 import { AppBar } from './AppBar';
+import { Menu } from './Menu';
 
 export const Layout = ({ children }: { children: ReactNode }) => {
     const [locale] = useLocaleState();
@@ -15,7 +16,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
     );
     return (
         <ThemeProvider theme={withMuiLocale}>
-            <RaLayout appBar={AppBar}>{children}</RaLayout>
+            <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>
         </ThemeProvider>
     );
 };

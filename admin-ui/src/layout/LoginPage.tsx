@@ -1,4 +1,5 @@
-import { Box, CardContent, Typography } from '@mui/material';
+import { Box, CardContent, Divider, Link, Typography } from '@mui/material';
+import PublicIcon from '@mui/icons-material/Public';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { Login, LoginForm, useTranslate } from 'react-admin';
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage';
@@ -29,6 +30,18 @@ export const LoginPage = () => {
                     </Typography>
                 </CardContent>
                 <LoginForm />
+                <Divider />
+                {/* The public portal is a separate app (no sign-in): a full page load, not a console route. */}
+                <CardContent sx={{ textAlign: 'center', py: 1.5, '&:last-child': { pb: 1.5 } }}>
+                    <Link
+                        href="/public"
+                        variant="body2"
+                        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+                    >
+                        <PublicIcon fontSize="small" aria-hidden />
+                        {translate('app.login.public_portal')}
+                    </Link>
+                </CardContent>
             </Login>
         </Box>
     );

@@ -1,17 +1,6 @@
 import { defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { fontFamily } from './fontFamily';
 
-// Chinese UI text needs a CJK font; the stack covers Windows, macOS and Linux desktops in county offices.
-const fontFamily = [
-    '"PingFang SC"',
-    '"Microsoft YaHei"',
-    '"Noto Sans CJK SC"',
-    '"Source Han Sans SC"',
-    '"WenQuanYi Micro Hei"',
-    'Roboto',
-    '"Helvetica Neue"',
-    'Arial',
-    'sans-serif',
-].join(',');
 
 export const lightTheme: RaThemeOptions = {
     ...defaultLightTheme,

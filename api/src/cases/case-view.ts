@@ -4,7 +4,7 @@ import { settingsOf } from '../agencies/agency-settings.service';
 import { OfficerModel } from '../officers/officer.model';
 import type { Actor } from '../platform/auth/actor';
 import { addCalendarDays, chinaDate } from '../platform/calendar/dates';
-import { addWorkdays } from '../platform/calendar/workdays';
+import { addWorkdaysNow } from '../calendar/calendar.service';
 import { translate, type Lang } from '../platform/messages';
 import { CaseDocumentModel } from './case-document.model';
 import { availableActions, missingDocuments, UNDECIDED, type CaseStatus, type LifecycleFacts } from './case-lifecycle';
@@ -59,7 +59,7 @@ export async function lifecycleFacts(c: CaseDocument, actor: Actor, input: { dat
     requiredDocuments: c.procedure === 'simple' ? settings.requiredDocuments!.simple : settings.requiredDocuments!.ordinary,
     actor: { roles: actor.roles, assigned: Boolean(officer && c.officerIds.some((id) => String(id) === String(officer._id))) },
     today,
-    hearingWindowEnd: c.notifiedOn ? addWorkdays(c.notifiedOn, settings.hearingRequestWorkdays).date : undefined,
+    hearingWindowEnd: c.notifiedOn ? (await addWorkdaysNow(c.notifiedOn, settings.hearingRequestWorkdays)).date : undefined,
     input: { date: input.date ?? today, reason: input.reason },
   };
 }

@@ -336,6 +336,114 @@ ip?: string
 userAgent?: string
 }
 
+export interface CalendarAddQuery {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+from: string
+/**
+ * 0–999
+ */
+days: string
+}
+
+export interface CalendarBetweenQuery {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+from: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+to: string
+}
+
+export type CalendarChanges = {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+version?: number
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date?: string
+kind?: string
+name?: string
+reason?: string
+importedYear?: number
+byName?: string
+at?: string
+}[]
+
+export interface CalendarDayResult {
+version: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+workday: boolean
+}
+
+export interface CalendarDay {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+kind: ("holiday" | "workday" | "normal" | "default")
+name?: string
+reason: string
+}
+
+export interface CalendarYearImport {
+/**
+ * @maxItems 60
+ */
+holidays: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+name?: string
+}[]
+/**
+ * Adjusted working days (调休上班)
+ * 
+ * @maxItems 30
+ */
+workdays: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+name?: string
+}[]
+/**
+ * e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕x号）
+ */
+reason: string
+}
+
+export interface CalendarYear {
+year: number
+/**
+ * False when no holiday data exists for the year
+ */
+known: boolean
+calendarVersion: string
+packageVersion?: string
+days: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date?: string
+kind?: ("holiday" | "workday")
+name?: string
+source?: ("package" | "legal_office")
+reason?: string
+}[]
+}
+
 export interface CaseCreate {
 /**
  * license 行政许可, penalty 行政处罚, coercion 行政强制, levy 行政征收, requisition 行政征用, inspection 行政检查, confirmation 行政确认, other 其他
@@ -1692,7 +1800,7 @@ agencyName: string
  * legal_office 司法局（监督机关）; enforcement 行政执法机关
  */
 agencyKind?: ("legal_office" | "enforcement")
-permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read" | "cases:read" | "cases:write" | "cases:transition" | "cases:reveal" | "settings:write")[]
+permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read" | "cases:read" | "cases:write" | "cases:transition" | "cases:reveal" | "settings:write" | "calendar:write")[]
 }
 
 export interface TokenParams {
@@ -1785,4 +1893,29 @@ agencyId: string
 phone?: string
 active: boolean
 lastLoginAt?: string
+}
+
+export interface WorkdayResult {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+/**
+ * e.g. chinese-days@1.5.7+3 (package data + legal office changes up to 3)
+ */
+calendarVersion: string
+/**
+ * Items: calendar_year_missing:YYYY when the count crossed a year without holiday data
+ */
+warnings: string[]
+}
+
+export interface WorkdaysBetweenResult {
+workdays: number
+calendarVersion: string
+warnings: string[]
+}
+
+export interface YearParams {
+year: string
 }

@@ -84,6 +84,8 @@ const catalog = {
   'documents.case_closed': { en: 'The case is closed: documents can only be corrected (new version with a reason)', zh: '案件已结案，文书只能更正（附理由生成新版本）' },
   'documents.file_attached': { en: 'This document already has its file; attach a corrected version instead', zh: '该文书已附文件，如需更改请提交更正版本' },
   'documents.superseded': { en: 'This version was already corrected; correct the latest version', zh: '该版本已被更正，请更正最新版本' },
+  'calendar.bad_version': { en: 'Unknown calendar version "{version}"', zh: '未知的日历版本“{version}”' },
+  'calendar.date_outside_year': { en: '{date} is not in {year}', zh: '{date} 不属于 {year} 年' },
   'concurrency.stale': { en: 'Someone else changed this record; reload it and try again', zh: '记录已被他人修改，请刷新后重试' },
   'server.error': { en: 'Internal error; the incident was logged with request id {requestId}', zh: '系统内部错误，已记录（请求编号 {requestId}）' },
   'server.unavailable': { en: 'The service is temporarily unavailable', zh: '服务暂时不可用' },

@@ -30,7 +30,7 @@ export const schemas = loadSchemas();
 export const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, verbose: true });
 addFormats(ajv);
 // Dates as the console sends them: YYYY-MM-DD. ajv-formats' "date" already checks calendar validity.
-// `x-hint: { en, zh }` on a patterned field replaces Ajv's "must match pattern ..." with words.
+// `x-hint: { en, zh }` on a patterned or formatted field replaces Ajv's "must match pattern ..." with words.
 ajv.addKeyword({ keyword: 'x-hint', schemaType: 'object' });
 
 type Hint = { en: string; zh: string };
@@ -54,7 +54,7 @@ function fieldPath(base: string, e: ErrorObject): string {
 }
 
 function englishMessage(e: ErrorObject): string {
-  if (e.keyword === 'pattern' && hintOf(e)) return hintOf(e)!.en;
+  if ((e.keyword === 'pattern' || e.keyword === 'format') && hintOf(e)) return hintOf(e)!.en;
   if (e.keyword === 'additionalProperties') return 'is not an allowed field';
   if (e.keyword === 'required') return 'is required';
   if (e.keyword === 'enum') return `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -62,7 +62,7 @@ function englishMessage(e: ErrorObject): string {
 }
 
 function chineseMessage(e: ErrorObject): string {
-  if (e.keyword === 'pattern' && hintOf(e)) return hintOf(e)!.zh;
+  if ((e.keyword === 'pattern' || e.keyword === 'format') && hintOf(e)) return hintOf(e)!.zh;
   if (e.keyword === 'additionalProperties') return '不是允许的字段';
   if (e.keyword === 'required') return '为必填项';
   if (e.keyword === 'enum') return `必须是以下之一：${(e.params as { allowedValues: unknown[] }).allowedValues.join('、')}`;

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'reports:read',
   'cases:read', 'cases:write', 'cases:transition', 'cases:reveal',
   'settings:write',
+  'calendar:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,7 +27,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   inspector: [...readEnforcementBasics, 'cases:read'],
   agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read', 'cases:read', 'cases:transition', 'settings:write'],
   // The legal office confirms subjects and moves officers between agencies (换证).
-  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read', 'cases:read', 'settings:write'],
+  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read', 'cases:read', 'settings:write', 'calendar:write'],
 };
 
 /**

@@ -25,20 +25,48 @@ export interface WorkdayResult {
   warnings: string[];
 }
 
-function packagedCalendar(): WorkdayCalendar {
-  const data = calendarData as { holidays: Record<string, string>; workdays: Record<string, string> };
-  const holidays = new Set(Object.keys(data.holidays));
-  const workdays = new Set(Object.keys(data.workdays));
-  const years = new Set([...holidays].map((d) => Number(d.slice(0, 4))));
-  return { version: `chinese-days@${packageVersion}`, years, holidays, workdays };
+export const PACKAGE_VERSION = `chinese-days@${packageVersion}`;
+
+export interface CalendarChange {
+  version: number;
+  date: string;
+  kind: 'holiday' | 'workday' | 'normal' | 'default';
+  name?: string | null;
+  importedYear?: number | null;
 }
 
-let current: WorkdayCalendar | undefined;
+/** Holiday names by date, as the package ships them. */
+export const packagedHolidays = (calendarData as { holidays: Record<string, string> }).holidays;
+export const packagedWorkdays = (calendarData as { workdays: Record<string, string> }).workdays;
 
-/** The calendar in force (the packaged one until the supervisor's own data takes over). */
+/**
+ * The packaged schedule with the legal office's changes applied in order. A year counts as known
+ * when the package has it or the legal office imported it.
+ */
+export function buildCalendar(changes: readonly CalendarChange[]): WorkdayCalendar {
+  const holidays = new Set(Object.keys(packagedHolidays));
+  const workdays = new Set(Object.keys(packagedWorkdays));
+  const years = new Set([...holidays].map((d) => Number(d.slice(0, 4))));
+  let last = 0;
+  for (const c of [...changes].sort((a, b) => a.version - b.version)) {
+    holidays.delete(c.date);
+    workdays.delete(c.date);
+    if (c.kind === 'holiday') holidays.add(c.date);
+    if (c.kind === 'workday') workdays.add(c.date);
+    if (c.kind === 'default' && packagedHolidays[c.date]) holidays.add(c.date);
+    if (c.kind === 'default' && packagedWorkdays[c.date]) workdays.add(c.date);
+    if (c.importedYear) years.add(c.importedYear);
+    last = c.version;
+  }
+  return { version: last ? `${PACKAGE_VERSION}+${last}` : PACKAGE_VERSION, years, holidays, workdays };
+}
+
+let packaged: WorkdayCalendar | undefined;
+
+/** The packaged calendar alone (the calendar service adds the legal office's changes). */
 export function workdayCalendar(): WorkdayCalendar {
-  current ??= packagedCalendar();
-  return current;
+  packaged ??= buildCalendar([]);
+  return packaged;
 }
 
 function weekday(date: string): number {
