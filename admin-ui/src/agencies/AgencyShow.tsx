@@ -15,6 +15,7 @@ import {
 import { ActiveField } from '../fields/ActiveField';
 import { CategoriesField } from '../fields/CategoriesField';
 import { DateTimeField } from '../fields/DateTimeField';
+import { showLayoutGrid } from '../fields/showLayoutGrid';
 import { RolesField } from '../users/RolesField';
 import { agencyKindChoices } from './agencyKinds';
 import { subjectTypeChoices } from './enforcementSubject';
@@ -34,7 +35,7 @@ const EnforcementSubjectCard = () => {
     return (
         <Card component="section" aria-labelledby="subject-title">
             <SectionTitle id="subject-title" text={translate('app.agencies.subject_title')} />
-            <SimpleShowLayout>
+            <SimpleShowLayout sx={showLayoutGrid(['legalBasis', 'categories'])}>
                 <SelectField source="subjectType" choices={subjectTypeChoices} emptyText="—" />
                 {record.subjectType === 'entrusted_organization' ? (
                     <TextField source="entrustingOrgan" emptyText="—" />
@@ -81,7 +82,7 @@ export const AgencyShow = () => (
     <Show component="div">
         <Stack spacing={2} sx={{ mb: 2 }}>
             <Card>
-                <SimpleShowLayout>
+                <SimpleShowLayout sx={showLayoutGrid()}>
                     <TextField source="name" />
                     <TextField source="shortName" />
                     <TextField source="code" />

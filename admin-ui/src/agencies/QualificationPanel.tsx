@@ -64,14 +64,17 @@ const Detail = ({ label, value }: { label: string; value?: string | null }) =>
         </>
     ) : null;
 
-const eventDetails = (event: QualificationEvent, translate: (key: string) => string): string =>
-    [
-        event.basis && `${translate('app.qualification.basis')}：${event.basis}`,
-        event.publicationDate && `${translate('app.qualification.publication_date')}：${event.publicationDate}`,
-        event.announcementRef && `${translate('app.qualification.announcement_ref')}：${event.announcementRef}`,
-        event.reason && `${translate('app.qualification.reason')}：${event.reason}`,
-    ]
-        .filter(Boolean)
+const eventDetails = (event: QualificationEvent, translate: (key: string, options?: object) => string): string =>
+    (
+        [
+            ['app.qualification.basis', event.basis],
+            ['app.qualification.publication_date', event.publicationDate],
+            ['app.qualification.announcement_ref', event.announcementRef],
+            ['app.qualification.reason', event.reason],
+        ] as const
+    )
+        .filter(([, value]) => !!value)
+        .map(([label, value]) => translate('app.qualification.detail_line', { label: translate(label), value }))
         .join('\n');
 
 export const QualificationHistory = ({ history }: { history: QualificationEvent[] }) => {
@@ -95,7 +98,7 @@ export const QualificationHistory = ({ history }: { history: QualificationEvent[
                                 <TableCell>{translate('app.qualification.history_at')}</TableCell>
                                 <TableCell>{translate('app.qualification.history_action')}</TableCell>
                                 <TableCell>{translate('app.qualification.history_transition')}</TableCell>
-                                <TableCell>{translate('app.qualification.history_by')}</TableCell>
+                                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('app.qualification.history_by')}</TableCell>
                                 <TableCell>{translate('app.qualification.history_details')}</TableCell>
                             </TableRow>
                         </TableHead>
@@ -113,7 +116,7 @@ export const QualificationHistory = ({ history }: { history: QualificationEvent[
                                             <QualificationStatusChip status={event.to} />
                                         </Stack>
                                     </TableCell>
-                                    <TableCell>{event.byName ?? '—'}</TableCell>
+                                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{event.byName ?? '—'}</TableCell>
                                     <TableCell sx={{ whiteSpace: 'pre-wrap', minWidth: 200 }}>
                                         {eventDetails(event, translate) || '—'}
                                     </TableCell>

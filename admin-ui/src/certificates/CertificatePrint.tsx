@@ -1,7 +1,7 @@
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import PrintOutlinedIcon from '@mui/icons-material/PrintOutlined';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Link, useGetOne, useTranslate } from 'react-admin';
+import { Link, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
 import { ApiImage } from '../fields/ApiImage';
 import { API_URL } from '../providers/dataProvider';
@@ -23,6 +23,7 @@ const PRINT_CSS = `
 export const CertificatePrint = () => {
     const { id = '' } = useParams();
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const { data: certificate, isPending, error } = useGetOne('certificates', { id });
     const { data: agency } = useGetOne('agencies', { id: certificate?.agencyId }, { enabled: !!certificate?.agencyId });
     const { data: officer } = useGetOne('officers', { id: certificate?.officerId }, { enabled: !!certificate?.officerId });
@@ -48,6 +49,13 @@ export const CertificatePrint = () => {
                     {translate('app.certificates.print')}
                 </Button>
             </Stack>
+            {certificate.valid ? null : (
+                <Alert severity="warning" className="no-print" sx={{ maxWidth: '148mm', mx: 'auto', mb: 2 }}>
+                    {translate('app.certificates.print_invalid', {
+                        state: translate(`app.certificate_state.${certificate.state}`, { _: certificate.state }),
+                    })}
+                </Alert>
+            )}
             <Box
                 component="article"
                 className="certificate-card"
@@ -68,7 +76,7 @@ export const CertificatePrint = () => {
                 }}
             >
                 <Box sx={{ bgcolor: '#1d4f91', color: '#fff', px: '6mm', py: '3mm' }}>
-                    <Typography component="h1" sx={{ fontSize: '15pt', fontWeight: 700, letterSpacing: '0.3em' }}>
+                    <Typography component="h1" sx={{ fontSize: '15pt', fontWeight: 700, letterSpacing: locale === 'zh' ? '0.3em' : 0 }}>
                         {translate('app.certificates.print_card_title')}
                     </Typography>
                     <Typography sx={{ fontSize: '9pt', opacity: 0.9 }}>{agency?.name ?? ''}</Typography>
@@ -108,6 +116,9 @@ export const CertificatePrint = () => {
                             {translate('app.certificates.print_scan_hint')}
                         </Typography>
                     </Box>
+                </Box>
+                <Box sx={{ borderTop: '1px solid #c9d3e0', px: '6mm', py: '1.5mm', fontSize: '7.5pt', color: '#555' }}>
+                    {translate('app.certificates.print_footer')}
                 </Box>
             </Box>
         </Box>

@@ -10,6 +10,7 @@ import {
     useRecordContext,
 } from 'react-admin';
 import { DateTimeField } from '../fields/DateTimeField';
+import { showLayoutGrid } from '../fields/showLayoutGrid';
 import { StatusField } from '../fields/StatusField';
 import { PrintCertificateButton, RevokeCertificateButton, RotateQrTokenButton } from './CertificateActions';
 import { CertificateQrCard } from './CertificateQrCard';
@@ -30,7 +31,7 @@ const CertificateShowActions = () => {
 
 export const CertificateShow = () => (
     <Show actions={<CertificateShowActions />}>
-        <SimpleShowLayout>
+        <SimpleShowLayout sx={showLayoutGrid(['statusReason'])}>
             <TextField source="number" />
             <ReferenceField source="officerId" reference="officers" link="show" />
             <ReferenceField source="agencyId" reference="agencies" link="show" />

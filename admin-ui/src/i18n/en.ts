@@ -87,7 +87,7 @@ const enApp: SameShape<typeof zhApp> = {
             },
         },
         certificates: {
-            name: 'Enforcement certificate |||| Enforcement certificates',
+            name: 'Certificate |||| Certificates',
             fields: {
                 id: 'ID',
                 number: 'Certificate number',
@@ -249,6 +249,7 @@ const enApp: SameShape<typeof zhApp> = {
             history_by: 'By',
             history_details: 'Basis, reason or announcement',
             to: 'to',
+            detail_line: '%{label}: %{value}',
             done: {
                 confirm: 'Subject status confirmed',
                 announce: 'Announced',
@@ -331,7 +332,7 @@ const enApp: SameShape<typeof zhApp> = {
             transferred_title: 'Transferred out',
             transferred_info: 'Transferred to %{agency} on %{at}; basis: %{basis}',
             transferred_open: 'Open the record in the new agency',
-            transferred_from: 'Transferred in from another agency',
+            transferred_from: 'Transferred in from another agency: a new certificate must be issued here before the officer may act for this agency',
             transferred_from_open: 'Open the previous record',
             read_only: 'A transferred record is kept as history and cannot be changed',
             certificates_title: 'Enforcement certificates',
@@ -360,6 +361,8 @@ const enApp: SameShape<typeof zhApp> = {
             print_card_title: 'Administrative Enforcement Certificate',
             print_scan_hint: 'Scan to check that this certificate is genuine and valid',
             print_validity: 'Valid',
+            print_invalid: 'This certificate is not valid now (%{state}); scanning its QR code shows “invalid”.',
+            print_footer: 'Show this certificate when enforcing. Its validity is what the QR check says at the time.',
             print_back: 'Back',
             print_not_found: 'Certificate not found',
             issue_helper:
@@ -396,6 +399,7 @@ const enApp: SameShape<typeof zhApp> = {
             number: 'Certificate number',
             expiry_date: 'Valid until',
             days_left: 'Days left',
+            valid_until: 'Valid until %{date}',
             days_left_value: '%{smart_count} day |||| %{smart_count} days',
             no_certificate: 'No certificate',
             empty: 'None',

@@ -253,6 +253,7 @@ export const zhApp = {
             history_by: '操作人',
             history_details: '依据、原因或公告',
             to: '变为',
+            detail_line: '%{label}：%{value}',
             done: {
                 confirm: '已确认主体资格',
                 announce: '已公告',
@@ -334,7 +335,7 @@ export const zhApp = {
             transferred_title: '已调出',
             transferred_info: '%{at} 调至 %{agency}，依据：%{basis}',
             transferred_open: '查看调入机关中的记录',
-            transferred_from: '由其他机关调入',
+            transferred_from: '由其他机关调入：须由本机关发放新的执法证后，方可以本机关名义执法（换证）',
             transferred_from_open: '查看调出前的记录',
             read_only: '已调出的记录只作留档，不能修改',
             certificates_title: '执法证',
@@ -362,6 +363,8 @@ export const zhApp = {
             print_card_title: '行政执法证',
             print_scan_hint: '扫描二维码，核验证件真伪与效力',
             print_validity: '有效期',
+            print_invalid: '该执法证当前无效（%{state}），扫描二维码将显示“证件无效”。',
+            print_footer: '执法时应主动出示本证。证件效力以扫码实时核验结果为准。',
             print_back: '返回',
             print_not_found: '找不到该执法证',
             issue_helper:
@@ -397,6 +400,7 @@ export const zhApp = {
             number: '执法证号',
             expiry_date: '有效期至',
             days_left: '剩余天数',
+            valid_until: '有效期至 %{date}',
             days_left_value: '%{smart_count} 天',
             no_certificate: '未持证',
             empty: '无',

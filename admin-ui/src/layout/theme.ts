@@ -1,7 +1,6 @@
 import { defaultLightTheme, type RaThemeOptions } from 'react-admin';
 import { fontFamily } from './fontFamily';
 
-
 export const lightTheme: RaThemeOptions = {
     ...defaultLightTheme,
     palette: {
@@ -12,4 +11,9 @@ export const lightTheme: RaThemeOptions = {
         background: { default: '#f4f6f9' },
     },
     typography: { ...defaultLightTheme.typography, fontFamily },
+    components: {
+        ...defaultLightTheme.components,
+        // Labels such as "导出 Excel" keep their case (Chinese has none; Latin words are written as meant).
+        MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
+    },
 };

@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { CERTIFICATE_STATE_TONES } from '../certificates/certificateStates';
 import { DateTimeField, formatDateTime } from '../fields/DateTimeField';
+import { showLayoutGrid } from '../fields/showLayoutGrid';
 import { StatusField } from '../fields/StatusField';
 import { StringChipsField } from '../fields/StringChipsField';
 import { isCountyWide } from '../providers/session';
@@ -102,7 +103,7 @@ const OfficerCertificates = () => {
     const { canAccess: canRead } = useCanAccess({ resource: 'certificates', action: 'list' });
     if (!record || !canRead) return null;
     return (
-        <Card component="section" aria-labelledby="officer-certificates-title" sx={{ mt: 2 }}>
+        <Card component="section" aria-labelledby="officer-certificates-title" variant="outlined" sx={{ mt: 2 }}>
             <CardContent>
                 <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
                     <Typography id="officer-certificates-title" variant="h6" component="h2">
@@ -150,7 +151,7 @@ export const OfficerShow = () => (
                 <Box sx={{ flexShrink: 0 }}>
                     <OfficerPhoto />
                 </Box>
-                <SimpleShowLayout sx={{ p: 0, flex: 1 }}>
+                <SimpleShowLayout sx={{ p: 0, flex: 1, ...showLayoutGrid() }}>
                     <TextField source="name" />
                     <ReferenceField source="agencyId" reference="agencies" link="show" />
                     <TextField source="post" emptyText="—" />

@@ -1,12 +1,12 @@
 import { Create } from 'react-admin';
 import { isCountyWide } from '../providers/session';
 import { useSessionUser } from '../providers/useSessionUser';
-import { PowerForm } from './PowerForm';
+import { cleanLegalBasis, PowerForm } from './PowerForm';
 
 export const PowerCreate = () => {
     const me = useSessionUser();
     return (
-        <Create redirect="show">
+        <Create redirect="show" transform={cleanLegalBasis}>
             <PowerForm
                 defaultValues={{
                     active: true,

@@ -60,6 +60,20 @@ const AgencyInput = () => {
     );
 };
 
+/**
+ * An empty article input comes as null, which the API's schema refuses (an article is text or absent):
+ * a legal basis without an article is sent as `{ law }`.
+ */
+export const cleanLegalBasis = (data: Record<string, unknown>) => ({
+    ...data,
+    legalBasis: Array.isArray(data.legalBasis)
+        ? data.legalBasis.map(({ law, article }: { law?: string; article?: string | null }) => ({
+              law: law?.trim(),
+              ...(article?.trim() ? { article: article.trim() } : {}),
+          }))
+        : data.legalBasis,
+});
+
 const CreateToolbar = () => (
     <Toolbar>
         <SaveButton alwaysEnable />

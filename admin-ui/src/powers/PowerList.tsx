@@ -58,9 +58,9 @@ export const PowerList = () => {
             exporter={false}
         >
             <DataTable rowClick="show" bulkActionButtons={false}>
-                <DataTable.Col source="code" />
+                <DataTable.Col source="code" sx={{ whiteSpace: 'nowrap' }} />
                 <DataTable.Col source="name" sx={{ minWidth: 240 }} />
-                <DataTable.Col source="category">
+                <DataTable.Col source="category" sx={{ whiteSpace: 'nowrap' }}>
                     <SelectField source="category" choices={categoryChoices} />
                 </DataTable.Col>
                 <DataTable.Col source="legalBasis" disableSort>

@@ -13,6 +13,7 @@ import {
 import { categoryChoices } from '../agencies/enforcementSubject';
 import { ActiveField } from '../fields/ActiveField';
 import { DateTimeField } from '../fields/DateTimeField';
+import { showLayoutGrid } from '../fields/showLayoutGrid';
 import { LegalBasisField } from './LegalBasisField';
 
 const PowerShowActions = () => {
@@ -30,7 +31,7 @@ const multiline = { whiteSpace: 'pre-wrap' } as const;
 
 export const PowerShow = () => (
     <Show actions={<PowerShowActions />}>
-        <SimpleShowLayout>
+        <SimpleShowLayout sx={showLayoutGrid(['name', 'legalBasis', 'procedure', 'discretionStandard', 'remedy'])}>
             <ReferenceField source="agencyId" reference="agencies" link="show" />
             <TextField source="code" emptyText="—" />
             <TextField source="name" />

@@ -1,6 +1,7 @@
 // The signed-in session (token + user) kept in localStorage, shared by the auth provider and the HTTP client.
 
-// Same list as the API (api/src/platform/auth/permissions.ts).
+// Permissions the console has pages or buttons for (api/src/platform/auth/permissions.ts has the full list;
+// permissions unknown here still arrive in SessionUser.permissions as plain strings).
 export const PERMISSIONS = [
     'agencies:read',
     'agencies:write',

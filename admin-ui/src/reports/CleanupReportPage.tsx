@@ -189,7 +189,7 @@ export const CleanupReportPage = () => {
                                     label={translate('app.reports.agency')}
                                     value={agencyId}
                                     onChange={event => setAgencyId(event.target.value)}
-                                    sx={{ minWidth: 260 }}
+                                    sx={{ width: { xs: '100%', sm: 300 } }}
                                     slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                                 >
                                     <MenuItem value="">{translate('app.reports.all_agencies')}</MenuItem>
@@ -205,7 +205,7 @@ export const CleanupReportPage = () => {
                                 startIcon={exporting ? <CircularProgress size={16} /> : <FileDownloadOutlinedIcon />}
                                 onClick={exportExcel}
                                 disabled={exporting}
-                                sx={{ height: 40 }}
+                                sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0, alignSelf: { xs: 'flex-start', sm: 'auto' } }}
                             >
                                 {translate('app.reports.export')}
                             </Button>
@@ -276,7 +276,7 @@ export const CleanupReportPage = () => {
                                                             tone={CERTIFICATE_STATE_TONES[certificate.state] ?? 'grey'}
                                                         />
                                                         <Typography variant="caption" color="text.secondary">
-                                                            {translate('app.reports.expiry_date')} {certificate.expiryDate}
+                                                            {translate('app.reports.valid_until', { date: certificate.expiryDate })}
                                                         </Typography>
                                                     </Stack>
                                                 ))}

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../platform/auth/actor';
 import { diff, recordAudit } from '../platform/audit/audit.service';
+import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError } from '../platform/errors';
 import { AgencyModel } from './agency.model';
 import { AgencySettingsModel, type AgencySettingsDocument } from './agency-settings.model';
@@ -34,11 +35,11 @@ export async function updateSettings(ctx: RequestContext, agencyId: string, inpu
     throw new AppError(400, 'settings.pattern_needs_seq', {}, { caseNumberPattern: { key: 'settings.pattern_needs_seq' } });
   }
   const before = settings.toJSON();
-  const updated = await AgencySettingsModel.findOneAndUpdate(
+  const updated = await withKeyLock(`agency-settings:${settings.id}`, () => AgencySettingsModel.findOneAndUpdate(
     { _id: settings._id, version: input.version },
     { $set: set, $inc: { version: 1 } },
     { returnDocument: 'after' },
-  );
+  ));
   if (!updated) throw new AppError(409, 'concurrency.stale');
   await recordAudit(ctx, { action: 'agency.settings', entity: 'agency', entityId: agencyId, agencyId, changes: diff(before, updated.toJSON(), ['version']) });
   return updated;

@@ -11,7 +11,14 @@ import { mayEnforce, qualificationTransitions, type QualificationAction } from '
 
 export const agencyListSpec: ListSpec = {
   resource: 'agencies',
-  filters: { kind: 'string', active: 'boolean', county: 'string', code: 'string', createdAt: 'date' },
+  filters: { kind: 'string', active: 'boolean', county: 'string', code: 'string', createdAt: 'date', status: 'string', mayEnforce: 'boolean' },
+  paths: { status: 'qualification.status' },
+  custom: {
+    // Confirmed, announced and active: the one rule of qualification.ts as a query.
+    mayEnforce: (value) => (value === true
+      ? { kind: 'enforcement', active: true, 'qualification.status': 'announced' }
+      : { $or: [{ kind: { $ne: 'enforcement' } }, { active: false }, { 'qualification.status': { $ne: 'announced' } }] }),
+  },
   search: ['name', 'shortName', 'code'],
   sortable: ['name', 'shortName', 'code', 'kind', 'county', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'ASC'],

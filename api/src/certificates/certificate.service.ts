@@ -137,6 +137,8 @@ export async function revokeCertificate(ctx: RequestContext, id: string, reason:
 /** A new QR token: codes printed with the old one stop working at once. */
 export async function rotateQrToken(ctx: RequestContext, id: string) {
   const certificate = await findCertificate(ctx, id);
+  // A revoked or replaced certificate keeps its token: its printed codes must go on saying "invalid".
+  if (certificate.status !== 'valid' && certificate.status !== 'expired') throw new AppError(409, 'certificates.closed');
   certificate.qrToken = newQrToken();
   certificate.qrTokenRotatedAt = new Date();
   await certificate.save();
