@@ -21,3 +21,19 @@ export async function apiAsPage<T>(page: Page, path: string): Promise<T> {
     return res.json();
   }, path);
 }
+
+/** Calls the API as the page's signed-in user; returns status and body. */
+export async function apiCallAsPage<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = localStorage.getItem('ets.auth.token');
+      const res = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, path, body },
+  );
+}
