@@ -8,7 +8,7 @@ async function main() {
   const db = await connectDatabase(cfg);
   try {
     const created = await seedDemoData(cfg.demoPassword);
-    console.log(`Demo data: ${created.agencies} agencies, ${created.users} users, ${created.officers} officers, ${created.powers} power-list items created (existing ones kept).`);
+    console.log(`Demo data: ${created.agencies} agencies, ${created.users} users, ${created.officers} officers, ${created.powers} power-list items, ${created.cases} cases (${created.documents} written records, ${created.auditEntries} audit entries) created (existing ones kept).`);
   } finally {
     await db.close();
   }

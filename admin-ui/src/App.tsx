@@ -1,6 +1,8 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import agencies from './agencies';
+import { AgencySettingsPage } from './agencies/AgencySettingsPage';
+import cases from './cases';
 import certificates, { CertificatePrint } from './certificates';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n';
@@ -29,6 +31,8 @@ export const App = () => (
         requireAuth
         disableTelemetry
     >
+        <Resource name="cases" {...cases} />
+        <Resource name="case-documents" />
         <Resource name="agencies" {...agencies} />
         <Resource name="powers" {...powers} />
         <Resource name="officers" {...officers} />
@@ -36,6 +40,7 @@ export const App = () => (
         <Resource name="users" {...users} />
         <CustomRoutes>
             <Route path="/reports/cleanup" element={<CleanupReportPage />} />
+            <Route path="/agencies/:id/settings" element={<AgencySettingsPage />} />
         </CustomRoutes>
         <CustomRoutes noLayout>
             <Route path="/certificates/:id/print" element={<CertificatePrint />} />

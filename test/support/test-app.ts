@@ -22,13 +22,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; demoCases?: boolean } = {}): Promise<TestApp> {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest with test/api/jest.config.js');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   await mongoose.connect(uri, { dbName });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
-  if (options.seed !== false) await seedDemoData(DEMO_PASSWORD);
+  if (options.seed !== false) await seedDemoData(DEMO_PASSWORD, { cases: options.demoCases ?? false });
   const app = buildApp();
   const api = supertest(app);
   const tokens = new Map<string, string>();

@@ -1,13 +1,17 @@
-import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import TuneIcon from '@mui/icons-material/Tune';
 import {
     DataTable,
+    EditButton,
     Labeled,
+    Link,
     Pagination,
     ReferenceManyField,
     SelectField,
     Show,
     SimpleShowLayout,
     TextField,
+    TopToolbar,
     useCanAccess,
     useRecordContext,
     useTranslate,
@@ -78,8 +82,28 @@ const AgencyUsersCard = () => {
     );
 };
 
+// 案件设置 (case numbers, deadlines, required documents) of an enforcement agency.
+const CaseSettingsButton = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const { canAccess } = useCanAccess({ resource: 'settings', action: 'write' });
+    if (!record || !canAccess || record.kind !== 'enforcement') return null;
+    return (
+        <Button size="small" component={Link} to={`/agencies/${record.id}/settings`} startIcon={<TuneIcon />}>
+            {translate('app.settings.open')}
+        </Button>
+    );
+};
+
+const AgencyShowActions = () => (
+    <TopToolbar>
+        <CaseSettingsButton />
+        <EditButton />
+    </TopToolbar>
+);
+
 export const AgencyShow = () => (
-    <Show component="div">
+    <Show component="div" actions={<AgencyShowActions />}>
         <Stack spacing={2} sx={{ mb: 2 }}>
             <Card>
                 <SimpleShowLayout sx={showLayoutGrid()}>

@@ -25,6 +25,8 @@ const PERMISSION_PAGES: Record<string, string | undefined> = {
     'certificates:read': '/certificates',
     'certificates:write': '/certificates/create',
     'reports:read': '/reports/cleanup',
+    'cases:read': '/cases',
+    'cases:write': '/cases/create',
 };
 
 export const PermissionsCard = ({ user }: { user: SessionUser }) => {

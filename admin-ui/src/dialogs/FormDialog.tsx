@@ -52,6 +52,7 @@ export const FormDialog = ({
     submitColor = 'primary',
     onSubmit,
     onClose,
+    renderError,
 }: {
     open: boolean;
     /** Already translated. */
@@ -66,13 +67,18 @@ export const FormDialog = ({
     /** Rejecting keeps the dialog open and shows the error. */
     onSubmit: (values: DialogValues) => Promise<void>;
     onClose: () => void;
+    /**
+     * Shows a refused submission in a richer way than its message (a list of failed preconditions, a
+     * "reload" button after a conflict …); undefined falls back to the message.
+     */
+    renderError?: (error: unknown) => ReactNode | undefined;
 }) => {
     const translate = useTranslate();
     const titleId = useId();
     const initial = () => Object.fromEntries(fields.map(f => [f.name, f.defaultValue ?? '']));
     const [values, setValues] = useState<DialogValues>(initial);
     const [errors, setErrors] = useState<Record<string, string>>({});
-    const [message, setMessage] = useState<string | null>(null);
+    const [message, setMessage] = useState<ReactNode | null>(null);
     const [saving, setSaving] = useState(false);
 
     // A reopened dialog starts afresh.
@@ -110,7 +116,7 @@ export const FormDialog = ({
         } catch (error) {
             const e = error as ServerError;
             setErrors(e.body?.errors ?? {});
-            setMessage(translate(e.message ?? 'ra.notification.http_error', { _: e.message }));
+            setMessage(renderError?.(error) ?? translate(e.message ?? 'ra.notification.http_error', { _: e.message }));
         } finally {
             setSaving(false);
         }

@@ -1,9 +1,17 @@
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
+import TuneIcon from '@mui/icons-material/Tune';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
+import { isCountyWide } from '../providers/session';
+import { useSessionUser } from '../providers/useSessionUser';
 
-/** The resources the user may list, then the pages that are not resources (reports). */
+/** The resources the user may list, then the pages that are not resources (reports, settings). */
 export const Menu = () => {
+    const me = useSessionUser();
     const { canAccess: canReadReports } = useCanAccess({ resource: 'reports', action: 'list' });
+    // An agency administrator edits the case settings of their own agency; the legal office's supervisors
+    // reach every agency's settings from the agency page.
+    const { canAccess: canWriteSettings } = useCanAccess({ resource: 'settings', action: 'write' });
+    const ownSettings = canWriteSettings && !isCountyWide(me) && me?.agencyId ? `/agencies/${me.agencyId}/settings` : null;
     return (
         <RaMenu>
             <RaMenu.DashboardItem />
@@ -14,6 +22,9 @@ export const Menu = () => {
                     primaryText="app.menu.cleanup_report"
                     leftIcon={<FactCheckOutlinedIcon />}
                 />
+            ) : null}
+            {ownSettings ? (
+                <RaMenu.Item to={ownSettings} primaryText="app.menu.case_settings" leftIcon={<TuneIcon />} />
             ) : null}
         </RaMenu>
     );

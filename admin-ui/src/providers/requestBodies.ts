@@ -4,6 +4,9 @@
 // bodies with `additionalProperties: false`.
 import agencyCreate from '../../../schemas/agency-create.json';
 import agencyUpdate from '../../../schemas/agency-update.json';
+import caseCreate from '../../../schemas/case-create.json';
+import caseDocumentCreate from '../../../schemas/case-document-create.json';
+import caseUpdate from '../../../schemas/case-update.json';
 import certificateCreate from '../../../schemas/certificate-create.json';
 import certificateUpdate from '../../../schemas/certificate-update.json';
 import officerCreate from '../../../schemas/officer-create.json';
@@ -29,6 +32,9 @@ const REQUEST_SCHEMAS: Record<string, { create: BodySchema; update: BodySchema }
     powers: { create: powerItemCreate, update: powerItemUpdate },
     officers: { create: officerCreate, update: officerUpdate },
     certificates: { create: certificateCreate, update: certificateUpdate },
+    cases: { create: caseCreate, update: caseUpdate },
+    // Documents are never updated in place: a correction is a new version (POST …/corrections).
+    'case-documents': { create: caseDocumentCreate, update: { properties: {} } },
 };
 
 // Never part of a request body, for resources without a schema here.

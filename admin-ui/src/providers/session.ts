@@ -17,6 +17,11 @@ export const PERMISSIONS = [
     'certificates:read',
     'certificates:write',
     'reports:read',
+    'cases:read',
+    'cases:write',
+    'cases:transition',
+    'cases:reveal',
+    'settings:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -31,7 +31,8 @@ export async function updateSettings(ctx: RequestContext, agencyId: string, inpu
   const settings = await getSettings(ctx, agencyId);
   const set: Record<string, unknown> = {};
   for (const k of editable) if (input[k] !== undefined) set[k] = input[k];
-  if (typeof set.caseNumberPattern === 'string' && !set.caseNumberPattern.includes('{seq')) {
+  // The placeholder formatCaseNumber replaces ("{seq}" or "{seq:4}"): anything else would give every case the same number.
+  if (typeof set.caseNumberPattern === 'string' && !/\{seq(?::\d+)?\}/.test(set.caseNumberPattern)) {
     throw new AppError(400, 'settings.pattern_needs_seq', {}, { caseNumberPattern: { key: 'settings.pattern_needs_seq' } });
   }
   const before = settings.toJSON();

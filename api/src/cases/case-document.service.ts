@@ -6,6 +6,7 @@ import type { CaseDocumentCreate } from '../generated/schema-types';
 import type { RequestContext } from '../platform/auth/actor';
 import { agencyScope, findInScope } from '../platform/auth/agency-scope';
 import { diff, recordAudit } from '../platform/audit/audit.service';
+import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError } from '../platform/errors';
 import { listRecords, type ListQuery, type ListSpec } from '../platform/http/listing';
 import { commitUpload, removeStoredFile } from '../platform/storage/file-store';
@@ -62,7 +63,7 @@ export async function correctDocument(ctx: RequestContext, id: string, input: Pa
     createdBy: ctx.actor!.userId, createdByName: ctx.actor!.displayName,
   });
   // Conditional on "still current": of two corrections at once, one wins and the other is undone.
-  const superseded = await CaseDocumentModel.findOneAndUpdate({ _id: old._id, current: true }, { $set: { current: false } });
+  const superseded = await withKeyLock(`case-document:${old.id}`, () => CaseDocumentModel.findOneAndUpdate({ _id: old._id, current: true }, { $set: { current: false } }));
   if (!superseded) {
     await CaseDocumentModel.deleteOne({ _id: next._id });
     throw new AppError(409, 'documents.superseded');
@@ -81,11 +82,11 @@ export async function attachDocumentFile(ctx: RequestContext, id: string, file: 
   const c = await findCase(ctx, String(doc.caseId));
   if (CLOSED.includes(c.status as never) && !doc.supersedesId) throw new AppError(409, 'documents.case_closed');
   const stored = await commitUpload(file, 'case-documents');
-  const updated = await CaseDocumentModel.findOneAndUpdate(
+  const updated = await withKeyLock(`case-document:${doc.id}`, () => CaseDocumentModel.findOneAndUpdate(
     { _id: doc._id, file: { $exists: false } },
     { $set: { file: { ...stored, uploadedAt: new Date() } } },
     { returnDocument: 'after' },
-  );
+  ));
   if (!updated) {
     await removeStoredFile(stored.key);
     throw new AppError(409, 'documents.file_attached');

@@ -2,6 +2,7 @@
 // new status, the step's legal date and the history entry in one conditional update on `version`.
 import type { RequestContext } from '../platform/auth/actor';
 import { recordAudit } from '../platform/audit/audit.service';
+import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError, withBody } from '../platform/errors';
 import { translate, type Lang } from '../platform/messages';
 import { evaluate, type CaseAction } from './case-lifecycle';
@@ -42,8 +43,8 @@ export async function transitionCase(ctx: RequestContext, id: string, input: Tra
   const result = evaluate(input.action, facts);
   if (!result.allowed) {
     const reasons = result.failures.map((f) => translate(f.key, lang, f.params));
-    // Not being allowed to act at all is 403; a precondition that does not hold yet is 409.
-    const forbidden = result.failures.every((f) => f.key === 'cases.pre.role' || f.key === 'cases.pre.not_assigned');
+    // Not being allowed to act at all is 403 (whatever else does not hold yet); a precondition that does not hold yet is 409.
+    const forbidden = result.failures.some((f) => f.key === 'cases.pre.role' || f.key === 'cases.pre.not_assigned');
     throw withBody(
       new AppError(forbidden ? 403 : 409, 'cases.transition_refused', { action: input.action, reasons: reasons.join(lang === 'zh' ? '；' : '; ') }, {
         action: { en: reasons.join('; '), zh: reasons.join('；') },
@@ -52,7 +53,7 @@ export async function transitionCase(ctx: RequestContext, id: string, input: Tra
     );
   }
   const date = facts.input.date;
-  const updated = await CaseModel.findOneAndUpdate(
+  const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate(
     { _id: c._id, version: input.version, status: c.status },
     {
       $set: { status: result.to, ...effects(input.action, date, input.reason) },
@@ -60,7 +61,7 @@ export async function transitionCase(ctx: RequestContext, id: string, input: Tra
       $inc: { version: 1 },
     },
     { returnDocument: 'after' },
-  );
+  ));
   if (!updated) {
     const current = await findCase(ctx, id);
     throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, actor, lang) });

@@ -2,7 +2,7 @@ import { getSettings, updateSettings } from '../agencies/agency-settings.service
 import { requestLanguage } from '../platform/http/language';
 import { sendList } from '../platform/http/listing';
 import { requestContext, type RouteSpec } from '../platform/http/route';
-import { sendStoredFile } from '../platform/storage/file-store';
+import { imageSignature, sendStoredFile } from '../platform/storage/file-store';
 import { SCAN_TYPES } from './case-document.model';
 import { attachDocumentFile, correctDocument, createDocument, documentFileForDownload, documentListSpec, getDocument, listDocuments } from './case-document.service';
 import { transitionCase } from './case-transition.service';
@@ -72,7 +72,7 @@ export const caseRoutes: RouteSpec[] = [
   {
     method: 'put', path: '/case-documents/:id/file', tag, access: 'cases:write', summary: 'Attach the signed scan (multipart field "file"; PDF, JPEG or PNG, at most 20 MB); once only',
     schemas: { params: 'id-params' }, response: { schema: 'case-document' }, errors: [409, 413, 415],
-    upload: { field: 'file', types: SCAN_TYPES, maxBytes: 20 * 1024 * 1024, signature: (h) => h.subarray(0, 4).toString('latin1') === '%PDF' || h[0] === 0xff || h[0] === 0x89 },
+    upload: { field: 'file', types: SCAN_TYPES, maxBytes: 20 * 1024 * 1024, signature: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-' || imageSignature(h) },
     handler: async (req, res) => { res.json(await attachDocumentFile(requestContext(req), req.params.id as string, req.file!)); },
   },
   {

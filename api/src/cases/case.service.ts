@@ -11,6 +11,7 @@ import { AuditEntryModel } from '../platform/audit/audit.model';
 import { diff, recordAudit } from '../platform/audit/audit.service';
 import { addCalendarDays, chinaDate } from '../platform/calendar/dates';
 import { personalHash } from '../platform/crypto/personal-data';
+import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError, withBody } from '../platform/errors';
 import { badFilter, listRecords, type ListQuery, type ListSpec } from '../platform/http/listing';
 import type { Lang } from '../platform/messages';
@@ -117,7 +118,7 @@ export async function updateCase(ctx: RequestContext, id: string, input: CaseUpd
   }
   if (input.parties) set.parties = sealParties(input.parties as PartyInput[], c.parties as StoredParty[], c.filedOn);
   const before = c.toJSON();
-  const updated = await CaseModel.findOneAndUpdate({ _id: c._id, version: input.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' });
+  const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate({ _id: c._id, version: input.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }));
   if (!updated) {
     const current = await findCase(ctx, id);
     throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, ctx.actor!, lang) });

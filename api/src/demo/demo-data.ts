@@ -1,10 +1,12 @@
 // Demo data: a fictional county (青山县) with its legal office and three enforcement agencies, and
-// one user per role. Idempotent: creates what is missing, never overwrites what exists.
+// one user per role, the enforcement subjects and a few hundred cases. Idempotent: creates what is
+// missing, never overwrites what exists.
 import { AgencyModel } from '../agencies/agency.model';
 import { hashPassword } from '../platform/auth/passwords';
 import type { Role } from '../platform/auth/permissions';
 import { logger } from '../platform/logger';
 import { UserModel } from '../users/user.model';
+import { seedDemoCases } from './demo-cases';
 import { seedDemoEnforcement } from './demo-enforcement';
 
 export const DEMO_COUNTY = '青山县';
@@ -27,7 +29,7 @@ export const demoUsers: Array<{ username: string; displayName: string; roles: Ro
   { username: 'officer_b', displayName: '周磊', roles: ['officer'], agencyCode: 'QS_ZHZF' },
 ];
 
-export async function seedDemoData(password: string): Promise<{ agencies: number; users: number; officers: number; powers: number }> {
+export async function seedDemoData(password: string, options: { cases?: boolean } = {}): Promise<{ agencies: number; users: number; officers: number; powers: number; cases: number; documents: number; auditEntries: number }> {
   let agencies = 0;
   let users = 0;
   const idByCode = new Map<string, import('mongoose').Types.ObjectId>();
@@ -55,8 +57,12 @@ export async function seedDemoData(password: string): Promise<{ agencies: number
     users++;
   }
   const enforcement = await seedDemoEnforcement();
+  const started = Date.now();
+  // Demo cases take a few seconds; API tests create the cases they need instead.
+  const cases = options.cases === false ? { cases: 0, documents: 0, auditEntries: 0 } : await seedDemoCases();
+  if (cases.cases) logger.info({ ...cases, ms: Date.now() - started }, 'demo cases created');
   if (agencies || users || enforcement.officers || enforcement.powers) logger.info({ agencies, users, ...enforcement }, 'demo data created');
-  return { agencies, users, ...enforcement };
+  return { agencies, users, ...enforcement, ...cases };
 }
 
 /** True when the database holds no agency yet (first start). */

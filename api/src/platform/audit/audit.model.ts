@@ -43,3 +43,13 @@ auditEntrySchema.plugin(jsonPlugin);
 
 export type AuditEntry = InferSchemaType<typeof auditEntrySchema>;
 export const AuditEntryModel = mongoose.model('AuditEntry', auditEntrySchema);
+
+// The position and hash of the chain's last entry, kept beside the chain: appending reads it by _id.
+// (The embedded database answers `find().sort({ seq: -1 })` by reading and sorting the whole audit log,
+// about a second per write at a few thousand entries; an _id look-up is immediate on both servers.)
+// A hint only: the unique `seq` index decides, and a head found lagging is repaired from the chain.
+const auditHeadSchema = new Schema(
+  { _id: { type: String, required: true }, seq: { type: Number, required: true }, hash: { type: String, required: true } },
+  { collection: 'audit_head', versionKey: false },
+);
+export const AuditHeadModel = mongoose.model('AuditHead', auditHeadSchema);

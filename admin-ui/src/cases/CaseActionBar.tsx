@@ -1,0 +1,245 @@
+import { useId, useState, type ReactNode } from 'react';
+import { AlertTitle, Box, Button, Tooltip } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import {
+    HttpError,
+    Link,
+    useCanAccess,
+    useDataProvider,
+    useNotify,
+    useRecordContext,
+    useRefresh,
+    useTranslate,
+    type RaRecord,
+} from 'react-admin';
+import { FormDialog, type DialogField } from '../dialogs/FormDialog';
+import { calendarDate } from '../fields/calendarDate';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { ACTIONS_WITH_REASON, UNDECIDED_STATUSES, type CaseAction, type CaseStatus } from './caseVocabulary';
+
+export interface CaseActionOffer {
+    action: CaseAction;
+    allowed: boolean;
+    reasons: string[];
+}
+
+interface TransitionFailure {
+    key: string;
+    message: string;
+}
+
+// The API evaluates the offered actions without a reason, so withdraw and terminate always carry "a reason
+// is required" (cases.pre.reason in api/src/platform/messages.ts). The dialog asks for that reason: this
+// one precondition does not disable the button.
+const REASON_REQUIRED = ['须填写理由', 'a reason is required'];
+
+const blockingReasons = (offer: CaseActionOffer): string[] =>
+    ACTIONS_WITH_REASON.includes(offer.action)
+        ? offer.reasons.filter(r => !REASON_REQUIRED.includes(r))
+        : offer.reasons;
+
+// Steps that end the case or cannot be undone are shown in warning colours.
+const ENDING_ACTIONS: readonly CaseAction[] = ['withdraw', 'terminate'];
+
+/** What the API said when it refused the step: every failed precondition, or the conflict. */
+const describeRefusal = (
+    error: unknown,
+    translate: (key: string, options?: object) => string,
+    onReload: () => void
+): ReactNode | undefined => {
+    if (!(error instanceof HttpError)) return undefined;
+    const body = error.body as { failures?: TransitionFailure[]; current?: unknown } | undefined;
+    if (error.status === 409 && body?.current) {
+        return (
+            <>
+                <AlertTitle>{translate('app.cases.stale')}</AlertTitle>
+                <Button size="small" color="inherit" variant="outlined" onClick={onReload}>
+                    {translate('app.cases.reload')}
+                </Button>
+            </>
+        );
+    }
+    if (body?.failures?.length) {
+        return (
+            <>
+                <AlertTitle>{translate('app.cases.transition_refused')}</AlertTitle>
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                    {body.failures.map((failure, index) => (
+                        <li key={`${failure.key}-${index}`}>{failure.message}</li>
+                    ))}
+                </Box>
+            </>
+        );
+    }
+    return undefined;
+};
+
+/** One step of the lifecycle: enabled when the API allows it now, otherwise disabled with the reasons. */
+const TransitionButton = ({ offer, onOpen }: { offer: CaseActionOffer; onOpen: (action: CaseAction) => void }) => {
+    const translate = useTranslate();
+    const reasonsId = useId();
+    const blocking = blockingReasons(offer);
+    const allowed = offer.allowed || blocking.length === 0;
+    const label = translate(`app.case_actions.${offer.action}`, { _: offer.action });
+    const button = (
+        <Button
+            size="small"
+            variant={allowed ? 'contained' : 'outlined'}
+            color={ENDING_ACTIONS.includes(offer.action) ? 'error' : 'primary'}
+            disabled={!allowed}
+            onClick={() => onOpen(offer.action)}
+            aria-describedby={allowed ? undefined : reasonsId}
+            disableElevation
+        >
+            {label}
+        </Button>
+    );
+    if (allowed) return button;
+    return (
+        <Tooltip
+            title={
+                <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                    {blocking.map(reason => (
+                        <li key={reason}>{reason}</li>
+                    ))}
+                </Box>
+            }
+        >
+            {/* A disabled button gets no pointer events: the wrapper carries the tooltip and keyboard focus. */}
+            <Box component="span" tabIndex={0} sx={{ display: 'inline-flex', position: 'relative' }}>
+                {button}
+                <Box component="span" id={reasonsId} sx={visuallyHidden}>
+                    {translate('app.cases.action_blocked', { reasons: blocking.join(translate('app.cases.reason_separator')) })}
+                </Box>
+            </Box>
+        </Tooltip>
+    );
+};
+
+// Read by screen readers, not shown (sx `width: 1` would mean 100 %).
+const visuallyHidden = {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+} as const;
+
+/** The dialog of one step: its legal date (default today) and, to end a case early, the reason. */
+const TransitionDialog = ({ action, onClose }: { action: CaseAction | null; onClose: () => void }) => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const notify = useNotify();
+    const refresh = useRefresh();
+    const dataProvider = useDataProvider<ConsoleDataProvider>();
+    if (!record) return null;
+    const fields: DialogField[] = [
+        {
+            name: 'date',
+            type: 'date',
+            required: true,
+            label: action === 'request_hearing' ? 'app.cases.hearing_request_date' : 'app.cases.step_date',
+            helperText:
+                action === 'request_hearing' ? 'app.cases.hearing_request_date_helper' : 'app.cases.step_date_helper',
+            defaultValue: calendarDate(),
+        },
+        ...(action && ACTIONS_WITH_REASON.includes(action)
+            ? [
+                  {
+                      name: 'reason',
+                      label: 'app.cases.end_reason',
+                      multiline: true,
+                      required: true,
+                      minLength: 2,
+                      maxLength: 2000,
+                  },
+              ]
+            : []),
+    ];
+    const label = action ? translate(`app.case_actions.${action}`, { _: action }) : '';
+    const reload = () => {
+        onClose();
+        refresh();
+    };
+    return (
+        <FormDialog
+            open={!!action}
+            title={translate('app.cases.transition_title', { action: label, number: record.number })}
+            intro={action ? translate(`app.case_action_hints.${action}`) : undefined}
+            warning={action && ENDING_ACTIONS.includes(action) ? translate('app.cases.end_warning') : undefined}
+            warningSeverity="error"
+            fields={fields}
+            submitLabel={label}
+            submitColor={action && ENDING_ACTIONS.includes(action) ? 'error' : 'primary'}
+            renderError={error => describeRefusal(error, translate, reload)}
+            onSubmit={async values => {
+                await dataProvider.postAction('cases', String(record.id), 'transitions', {
+                    action,
+                    version: record.version,
+                    date: values.date,
+                    ...(values.reason ? { reason: values.reason } : {}),
+                });
+                onClose();
+                notify('app.cases.transition_done', { type: 'success', messageArgs: { action: label } });
+                refresh();
+            }}
+            onClose={onClose}
+        />
+    );
+};
+
+/**
+ * Steps that can never apply to this case (the procedure and category do not change after filing), or not
+ * until it is marked major, are not offered at all; the API still lists them with the reason.
+ */
+const applies = (action: CaseAction, record: RaRecord): boolean => {
+    const hearingRights = record.category === 'penalty' && record.procedure === 'ordinary';
+    switch (action) {
+        case 'start_investigation':
+            return record.procedure !== 'simple';
+        case 'decide_on_spot':
+            return record.procedure === 'simple';
+        case 'waive_hearing':
+        case 'request_hearing':
+            return hearingRights;
+        case 'submit_review':
+            return !!record.major;
+        default:
+            return true;
+    }
+};
+
+/**
+ * The case's next steps as the API offers them to the caller (`actions` of GET /api/cases/:id), and the
+ * edit button while the case is still undecided.
+ */
+export const CaseActionBar = () => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    const { canAccess: canTransition } = useCanAccess({ resource: 'cases', action: 'transition' });
+    const { canAccess: canEdit } = useCanAccess({ resource: 'cases', action: 'edit' });
+    const [open, setOpen] = useState<CaseAction | null>(null);
+    if (!record) return null;
+    const offers = ((canTransition ? (record.actions ?? []) : []) as CaseActionOffer[]).filter(offer =>
+        applies(offer.action, record)
+    );
+    const editable = canEdit && UNDECIDED_STATUSES.includes(record.status as CaseStatus);
+    return (
+        <Box
+            role="toolbar"
+            aria-label={translate('app.cases.actions_label')}
+            sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', justifyContent: 'flex-end' }}
+        >
+            {offers.map(offer => (
+                <TransitionButton key={offer.action} offer={offer} onOpen={setOpen} />
+            ))}
+            {editable ? (
+                <Button size="small" component={Link} to={`/cases/${record.id}`} startIcon={<EditIcon />}>
+                    {translate('ra.action.edit')}
+                </Button>
+            ) : null}
+            <TransitionDialog action={open} onClose={() => setOpen(null)} />
+        </Box>
+    );
+};
