@@ -333,10 +333,14 @@ describe('who may move a case', () => {
     const offered = async (as: Headers) => Object.fromEntries((await t.api.get(`/api/cases/${d.id}`).set(as)).body.actions.map((a: { action: string; allowed: boolean }) => [a.action, a.allowed]));
     expect(await offered(officer)).toEqual({ start_investigation: true, decide_on_spot: false, withdraw: false });
     expect(await offered(officer2)).toEqual({ start_investigation: true, decide_on_spot: false, withdraw: false });
-    expect(await offered(deptHead)).toEqual({ start_investigation: true, decide_on_spot: false, withdraw: false });
+    // The head may withdraw: the reason is asked for when the step is taken, not held against the offer.
+    expect(await offered(deptHead)).toEqual({ start_investigation: true, decide_on_spot: false, withdraw: true });
     expect(await offered(reviewer)).toEqual({ start_investigation: false, decide_on_spot: false, withdraw: false });
-    const reasons = (await t.api.get(`/api/cases/${d.id}`).set(zh(deptHead))).body.actions.find((a: { action: string }) => a.action === 'withdraw').reasons;
-    expect(reasons).toEqual(['须填写理由']);
+    const withdraw = (await t.api.get(`/api/cases/${d.id}`).set(zh(deptHead))).body.actions.find((a: { action: string }) => a.action === 'withdraw');
+    expect(withdraw).toEqual({ action: 'withdraw', allowed: true, needsReason: true, reasons: [], failures: [] });
+    const refused = await t.api.post(`/api/cases/${d.id}/transitions`).set(zh(deptHead)).send({ action: 'withdraw', version: 0 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.failures.map((f: { message: string }) => f.message)).toEqual(['须填写理由']);
   });
 });
 

@@ -80,7 +80,7 @@ describe('filing a case (立案)', () => {
     // The actions offered to the filing officer, with the reasons for those not possible now.
     const actions = Object.fromEntries(res.body.actions.map((a: { action: string }) => [a.action, a]));
     expect(Object.keys(actions)).toEqual(['start_investigation', 'decide_on_spot', 'withdraw']);
-    expect(actions.start_investigation).toEqual({ action: 'start_investigation', allowed: true, reasons: [] });
+    expect(actions.start_investigation).toEqual({ action: 'start_investigation', allowed: true, needsReason: false, reasons: [], failures: [] });
     expect(actions.decide_on_spot.allowed).toBe(false);
     expect(actions.withdraw.allowed).toBe(false);
 

@@ -28,15 +28,9 @@ interface TransitionFailure {
     message: string;
 }
 
-// The API evaluates the offered actions without a reason, so withdraw and terminate always carry "a reason
-// is required" (cases.pre.reason in api/src/platform/messages.ts). The dialog asks for that reason: this
-// one precondition does not disable the button.
-const REASON_REQUIRED = ['须填写理由', 'a reason is required'];
-
-const blockingReasons = (offer: CaseActionOffer): string[] =>
-    ACTIONS_WITH_REASON.includes(offer.action)
-        ? offer.reasons.filter(r => !REASON_REQUIRED.includes(r))
-        : offer.reasons;
+// The API lists the offered actions without holding the not-yet-typed reason against them; the dialog
+// asks for it.
+const blockingReasons = (offer: CaseActionOffer): string[] => offer.reasons;
 
 // Steps that end the case or cannot be undone are shown in warning colours.
 const ENDING_ACTIONS: readonly CaseAction[] = ['withdraw', 'terminate'];

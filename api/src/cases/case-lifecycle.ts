@@ -142,8 +142,11 @@ export interface Evaluation {
   failures: Failure[];
 }
 
-/** Whether `action` may happen now, and if not, every reason why. */
-export function evaluate(action: CaseAction, f: LifecycleFacts): Evaluation {
+/**
+ * Whether `action` may happen now, and if not, every reason why. When listing what the console may
+ * offer, the reason the user has yet to type is not held against the action.
+ */
+export function evaluate(action: CaseAction, f: LifecycleFacts, listing = false): Evaluation {
   const rule = rules[action];
   const to = rule.to === 'same' ? f.case.status : rule.to;
   if (!rule.from.includes(f.case.status)) {
@@ -154,7 +157,7 @@ export function evaluate(action: CaseAction, f: LifecycleFacts): Evaluation {
   if (!hasRole) failures.push({ key: 'cases.pre.role', params: { roles: rule.roles.join(', ') } });
   // An officer acts only on cases assigned to them; the head and the administrator on any of their agency.
   else if (!f.actor.roles.some((r) => r !== 'officer' && rule.roles.includes(r)) && !f.actor.assigned) failures.push({ key: 'cases.pre.not_assigned' });
-  if (rule.needsReason && !f.input.reason?.trim()) failures.push({ key: 'cases.pre.reason' });
+  if (rule.needsReason && !listing && !f.input.reason?.trim()) failures.push({ key: 'cases.pre.reason' });
   if (f.input.date > f.today) failures.push({ key: 'cases.pre.future_date' });
   if (f.input.date < f.case.lastStepOn) failures.push({ key: 'cases.pre.date_before_last', params: { date: f.case.lastStepOn } });
   failures.push(...(rule.check?.(f) ?? []));
@@ -162,6 +165,6 @@ export function evaluate(action: CaseAction, f: LifecycleFacts): Evaluation {
 }
 
 /** The actions whose status precondition holds now (what the console offers, with reasons if refused). */
-export function availableActions(f: LifecycleFacts): Evaluation[] {
-  return CASE_ACTIONS.filter((a) => rules[a].from.includes(f.case.status)).map((a) => evaluate(a, f));
+export function availableActions(f: LifecycleFacts): Array<Evaluation & { needsReason: boolean }> {
+  return CASE_ACTIONS.filter((a) => rules[a].from.includes(f.case.status)).map((a) => ({ ...evaluate(a, f, true), needsReason: Boolean(rules[a].needsReason) }));
 }

@@ -33,7 +33,6 @@ export interface StoredParty {
   legalRepresentative?: string | null;
 }
 
-const ID_PROBLEMS = { format: '格式错误 / wrong format', birth_date: '出生日期无效 / invalid birth date', check: '校验码不符 / check digit does not match' } as const;
 
 /**
  * Turns the parties of a request into what is stored. A party sent back unchanged by the console
@@ -54,7 +53,7 @@ export function sealParties(input: PartyInput[], existing: StoredParty[], filedO
     else if (p.idNumber) {
       const id = p.idNumber.trim().toUpperCase();
       const problem = residentIdProblem(id);
-      if (problem) errors[`parties.${i}.idNumber`] = { key: 'cases.id_number', params: { problem: ID_PROBLEMS[problem] } };
+      if (problem) errors[`parties.${i}.idNumber`] = { key: 'cases.id_number', params: { problem: `id_${problem}` } };
       else {
         Object.assign(person, { idNumberSealed: encryptPersonal(id), idNumberHash: personalHash(id), idNumberMasked: maskIdNumber(id) });
         // A minor is not published (DOMAIN.md §4): derive it from the birth date when the number tells.

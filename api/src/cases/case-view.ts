@@ -76,7 +76,9 @@ export async function caseView(c: CaseDocument, actor: Actor, lang: Lang) {
     actions: availableActions(facts).map((e) => ({
       action: e.action,
       allowed: e.allowed,
+      needsReason: e.needsReason,
       reasons: e.failures.map((f) => translate(f.key, lang, f.params)),
+      failures: e.failures.map((f) => ({ key: f.key, params: f.params ?? {} })),
     })),
   };
 }

@@ -110,6 +110,9 @@ const terms: Record<string, Record<Lang, string>> = {
   number: { en: 'number', zh: '证号' },
   power: { en: 'power-list item', zh: '权责清单事项' },
   pending: { en: 'pending', zh: '待确认' },
+  id_format: { en: 'wrong format', zh: '格式错误' },
+  id_birth_date: { en: 'invalid birth date', zh: '出生日期无效' },
+  id_check: { en: 'the check character does not match', zh: '校验码不符' },
   valid: { en: 'valid', zh: '有效' },
   expired: { en: 'expired', zh: '已过期' },
   not_yet_valid: { en: 'not yet valid', zh: '未到生效日期' },
@@ -174,7 +177,7 @@ const terms: Record<string, Record<Lang, string>> = {
   revoke: { en: 'revoke', zh: '撤销' },
 };
 
-const TERM_PARAMS = new Set(['entity', 'role', 'status', 'action', 'field', 'type', 'category', 'state']);
+const TERM_PARAMS = new Set(['entity', 'role', 'status', 'action', 'field', 'type', 'category', 'state', 'problem']);
 
 export function term(value: string, lang: Lang): string {
   return terms[value]?.[lang] ?? value;
@@ -185,6 +188,8 @@ export function translate(key: MessageKey, lang: Lang, params: Record<string, st
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    // Document requirements with alternatives: "inspection_record|inquiry_record".
+    if (name === 'type' && String(value).includes('|')) return String(value).split('|').map((t) => term(t, lang)).join(lang === 'zh' ? '或' : ' or ');
     if (name === 'roles') return String(value).split(', ').map((r) => term(r, lang)).join(lang === 'zh' ? '、' : ', ');
     return TERM_PARAMS.has(name) ? term(String(value), lang) : String(value);
   });
