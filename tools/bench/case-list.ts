@@ -1,6 +1,6 @@
 // `npm run bench`: the case list with 100,000 cases in the embedded database (issue 4, "Performance").
 //
-// Starts its own embedded database (FerretDB on SQLite) in a temporary directory, creates the
+// Starts its own embedded database (FerretDB on SQLite) in a temporary directory (or uses MONGODB_URI), creates the
 // indexes, seeds the cases (and their written records, which the list reads for the completeness
 // column) with insertMany, then runs the list through the real code path — listCases() of
 // api/src/cases/case.service.ts with the RequestContext of an agency officer (scoped to the agency)
@@ -8,11 +8,17 @@
 // page of 25 and a deep page. Each query runs a few times to warm up, then N times; prints median
 // and p95 (ms), the share of the count, and a Markdown table for docs/performance.md.
 //
-// Options (environment): BENCH_CASES (100000), BENCH_REPEAT (30), BENCH_BUDGET_S (time budget for
-// the measurements, 240), BENCH_DIR (keep the database in this directory and reuse it on the next
-// run instead of seeding again), BENCH_DOCS=0 (no written records).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+// Options (environment):
+//   BENCH_CASES     number of cases (100000), or several sizes separated by commas (e.g. 1000,3000,10000):
+//                   each size gets a fresh database and its share of the time budget
+//   BENCH_REPEAT    runs per query after warm-up (30); a query slower than 5 s runs once
+//   BENCH_BUDGET_S  time budget for the measurements, seeding excluded (240); queries left over are
+//                   reported as not measured
+//   BENCH_DIR       keep the database in this directory and reuse it on the next run (one size only)
+//   BENCH_DOCS=0    no written records (the list then skips most of its completeness look-up cost)
+//   MONGODB_URI     measure against that server instead of an embedded one (database bench_case_list, dropped)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { AgencyModel } from '../../api/src/agencies/agency.model';
@@ -32,7 +38,7 @@ import { parseListQuery } from '../../api/src/platform/http/listing';
 import { creditCodeCheckChar } from '../../api/src/platform/identifiers/credit-code';
 import { residentIdCheckChar } from '../../api/src/platform/identifiers/resident-id';
 
-const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const SIZES = String(process.env.BENCH_CASES ?? '100000').split(',').map((n) => Number(n.trim())).filter((n) => n > 0);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 240) * 1000;
 const WITH_DOCS = process.env.BENCH_DOCS !== '0';
@@ -96,7 +102,7 @@ function statusFor(ageDays: number): CaseStatus {
   return weighted<CaseStatus>([['investigating', 1], ['notified', 1], ['executed', 4], ['closed', 20], ['archived', 66], ['withdrawn', 4], ['terminated', 4]]);
 }
 
-async function seed() {
+async function seed(CASES: number) {
   const today = chinaDate();
   const agencies = [];
   for (const a of AGENCIES) {
@@ -193,104 +199,127 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function main() {
   const reuse = process.env.BENCH_DIR;
-  const dir = reuse ?? mkdtempSync(join(tmpdir(), 'case-bench-'));
-  const fresh = !reuse || !existsSync(join(dir, 'bench.sqlite'));
-  const db = await startEmbeddedDatabase({ dataDir: dir });
+  if (reuse && SIZES.length > 1) throw new Error('BENCH_DIR keeps one database: give one size in BENCH_CASES');
+  // With MONGODB_URI the same measurements run against that server (database bench_case_list, dropped at the end).
+  const external = process.env.MONGODB_URI;
+  const dir = external ? undefined : reuse ?? mkdtempSync(join(tmpdir(), 'case-bench-'));
+  const db = dir ? await startEmbeddedDatabase({ dataDir: dir }) : undefined;
   const begun = Date.now();
+  const summary: Array<{ size: number; rows: Row[] }> = [];
   try {
-    await mongoose.connect(db.uri, { dbName: 'bench' });
-    await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
-    console.log(`Case-list benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · FerretDB 1.24 (SQLite) in ${dir}`);
-    if (fresh) {
-      console.log(`Seeding ${CASES} cases${WITH_DOCS ? ' and their written records' : ''} (insertMany, batches of 1000)…`);
-      const s = await seed();
-      console.log(`Seeded in ${s.seconds.toFixed(1)} s (${Math.round(CASES / s.seconds)} cases/s, ${s.documents} written records).`);
-    } else console.log(`Reusing the seeded database (${await CaseModel.estimatedDocumentCount()} cases).`);
-
-    const agency = (await AgencyModel.findOne({ code: 'B_SCJG' }))!;
-    const officer = (await OfficerModel.findOne({ agencyId: agency._id }).sort({ _id: 1 }))!;
-    const sample = (await CaseModel.findOne({ agencyId: agency._id, status: 'archived' }).sort({ filedOn: 1 }))!;
-    const ctxOf = (roles: Array<'officer' | 'supervisor'>, agencyId: string): RequestContext => ({
-      actor: { userId: new Types.ObjectId().toHexString(), username: roles[0], displayName: roles[0], roles, agencyId, permissions: permissionsOf(roles) },
-      requestId: 'bench', ip: '127.0.0.1',
-    });
-    const actors = [
-      { name: 'officer (one agency)', ctx: ctxOf(['officer'], agency.id) },
-      { name: 'supervisor (all agencies)', ctx: ctxOf(['supervisor'], (await AgencyModel.findOne({ code: 'B_SFJ' }))!.id) },
-    ];
-    const today = chinaDate();
-    const numberPrefix = sample.number.slice(0, sample.number.indexOf('〕') + 1) + '1';
-    const queries: Array<{ label: string; filter?: Record<string, unknown>; range?: [number, number] }> = [
-      { label: 'no filter' },
-      { label: 'status = investigating', filter: { status: 'investigating' } },
-      { label: 'category = inspection', filter: { category: 'inspection' } },
-      { label: 'major = true', filter: { major: true } },
-      { label: 'officerId = one officer', filter: { officerId: officer.id } },
-      { label: 'overdue = true', filter: { overdue: true } },
-      { label: 'filedOn in the last 30 days', filter: { filedOn_gte: addCalendarDays(today, -30), filedOn_lte: today } },
-      { label: `q = number prefix "${numberPrefix}"`, filter: { q: numberPrefix } },
-      { label: `q = party name "${sample.parties[0].name}"`, filter: { q: sample.parties[0].name } },
-      { label: 'no filter, deep page [5000, 5024]', range: [5000, 5024] },
-    ];
-
-    const rows: Row[] = [];
-    const deadline = Date.now() + BUDGET_MS;
-    const perQueryBudget = BUDGET_MS / (queries.length * actors.length);
-    for (const actor of actors) {
-      for (const q of queries) {
-        if (Date.now() > deadline) {
-          console.log(`${actor.name.padEnd(26)} ${q.label.padEnd(44)} not measured: time budget (BENCH_BUDGET_S) used up`);
-          continue;
-        }
-        const listQuery = { sort: JSON.stringify(['filedOn', 'DESC']), range: JSON.stringify(q.range ?? [0, 24]), filter: JSON.stringify(q.filter ?? {}) };
-        // The parts of listRecords + listViews, timed alone once: the page, the count, the completeness lookup.
-        const parsed = parseListQuery(caseListSpec, listQuery);
-        const scope = agencyScope(actor.ctx.actor!);
-        const where = !Object.keys(scope).length ? parsed.filter : !Object.keys(parsed.filter).length ? scope : { $and: [parsed.filter, scope] };
-        const [warm, first] = await time(() => listCases(actor.ctx, listQuery));
-        // A query slower than 5 s is not repeated: its one (cold) run is the figure.
-        const samples: number[] = warm >= 5000 ? [warm] : [];
-        if (warm < 5000) {
-          await listCases(actor.ctx, listQuery);
-          const n = Math.max(3, Math.min(REPEAT, Math.floor(perQueryBudget / Math.max(1, warm) / 1.5)));
-          for (let k = 0; k < n; k++) samples.push((await time(() => listCases(actor.ctx, listQuery)))[0]);
-        }
-        const n = samples.length;
-        let [countMs, findMs, viewsMs] = [NaN, NaN, NaN];
-        if (Date.now() + 3 * warm < deadline) {
-          [countMs] = await time(() => CaseModel.countDocuments(where));
-          let page: Array<{ _id: Types.ObjectId }> = [];
-          [findMs, page] = await time(() => CaseModel.find(where).sort(parsed.sort).skip(parsed.skip).limit(parsed.limit));
-          [viewsMs] = await time(() => CaseDocumentModel.find({ caseId: { $in: page.map((p) => p._id) }, current: true }, { caseId: 1, type: 1 }));
-        }
-        samples.sort((a, b) => a - b);
-        const row = { actor: actor.name, label: q.label, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), n, total: first.total, countMedian: countMs, findMedian: findMs, viewsMedian: viewsMs };
-        rows.push(row);
-        console.log(`${row.actor.padEnd(26)} ${row.label.padEnd(44)} median ${row.median.toFixed(0).padStart(6)} ms  p95 ${row.p95.toFixed(0).padStart(6)} ms  (n=${n}, ${row.total} matches; alone: find ${findMs.toFixed(0)} ms, count ${countMs.toFixed(0)} ms, records ${viewsMs.toFixed(0)} ms)`);
-      }
+    await mongoose.connect(db?.uri ?? external!, { dbName: external ? 'bench_case_list' : 'bench' });
+    const server = external ? `MongoDB-compatible server at MONGODB_URI` : `FerretDB 1.24 (SQLite) in ${dir}`;
+    console.log(`Case-list benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load ${loadavg()[0].toFixed(1)} · ${server}`);
+    for (const size of SIZES) {
+      const existing = reuse ? await CaseModel.estimatedDocumentCount() : 0;
+      if (!existing) {
+        await mongoose.connection.dropDatabase();
+        await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+        console.log(`\n== ${size} cases ==\nSeeding ${size} cases${WITH_DOCS ? ' and their written records' : ''} (insertMany, batches of 1000)…`);
+        const s = await seed(size);
+        console.log(`Seeded in ${s.seconds.toFixed(1)} s (${Math.round(size / s.seconds)} cases/s, ${s.documents} written records).`);
+      } else console.log(`\n== Reusing the seeded database (${existing} cases) ==`);
+      summary.push({ size: existing || size, rows: await measure(BUDGET_MS / SIZES.length) });
     }
-
-    // Reference points: reading one case by _id (the one query shape the embedded database answers
-    // without reading the whole collection), and a full read of the collection.
-    const ids = (await CaseModel.find({}, { _id: 1 }).limit(25)).map((c) => c._id);
-    const byId: number[] = [];
-    for (let k = 0; k < 10; k++) byId.push((await time(() => Promise.all(ids.map((id) => CaseModel.findById(id)))))[0]);
-    byId.sort((a, b) => a - b);
-    const [scanMs] = await time(() => CaseModel.countDocuments({ _id: { $exists: true } }));
-    console.log(`\nReference: 25 cases by _id (parallel findById) median ${quantile(byId, 0.5).toFixed(0)} ms, p95 ${quantile(byId, 0.95).toFixed(0)} ms; one full read of the cases collection (countDocuments on a non-_id condition) ${scanMs.toFixed(0)} ms.`);
-
-    console.log('\n| Actor | Query (sorted by filedOn desc, 25 per page) | Matches | Median ms | p95 ms | × no filter | find alone | count alone | records alone | n |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows) {
-      const base = rows.find((x) => x.actor === r.actor && x.label === 'no filter');
-      console.log(`| ${r.actor} | ${r.label} | ${r.total} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${base ? (r.median / base.median).toFixed(2) : '–'} | ${r.findMedian.toFixed(0)} | ${r.countMedian.toFixed(0)} | ${r.viewsMedian.toFixed(0)} | ${r.n} |`);
+    if (summary.length > 1) {
+      console.log('\nMedian ms by size (officer / supervisor):');
+      console.log(`| Query | ${summary.map((x) => `${x.size} cases`).join(' | ')} |`);
+      console.log(`|---|${summary.map(() => '---:').join('|')}|`);
+      for (const label of summary[0].rows.filter((r) => r.actor.startsWith('officer')).map((r) => r.label)) {
+        const cell = (x: (typeof summary)[number]) => ['officer', 'supervisor'].map((a) => x.rows.find((r) => r.label === label && r.actor.startsWith(a))?.median.toFixed(0) ?? '–').join(' / ');
+        console.log(`| ${label} | ${summary.map(cell).join(' | ')} |`);
+      }
     }
     console.log(`\nTotal ${((Date.now() - begun) / 1000).toFixed(0)} s.`);
   } finally {
+    if (external) await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
-    await db.stop();
-    if (!reuse) rmSync(dir, { recursive: true, force: true });
+    await db?.stop();
+    if (dir && !reuse) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs every query for both actors within the budget; prints and returns the figures. */
+async function measure(BUDGET_MS: number): Promise<Row[]> {
+  const agency = (await AgencyModel.findOne({ code: 'B_SCJG' }))!;
+  const officer = (await OfficerModel.findOne({ agencyId: agency._id }).sort({ _id: 1 }))!;
+  const sample = (await CaseModel.findOne({ agencyId: agency._id, status: 'archived' }).sort({ filedOn: 1 }))!;
+  const ctxOf = (roles: Array<'officer' | 'supervisor'>, agencyId: string): RequestContext => ({
+    actor: { userId: new Types.ObjectId().toHexString(), username: roles[0], displayName: roles[0], roles, agencyId, permissions: permissionsOf(roles) },
+    requestId: 'bench', ip: '127.0.0.1',
+  });
+  const actors = [
+    { name: 'officer (one agency)', ctx: ctxOf(['officer'], agency.id) },
+    { name: 'supervisor (all agencies)', ctx: ctxOf(['supervisor'], (await AgencyModel.findOne({ code: 'B_SFJ' }))!.id) },
+  ];
+  const today = chinaDate();
+  const numberPrefix = sample.number.slice(0, sample.number.indexOf('〕') + 1) + '1';
+  const queries: Array<{ label: string; filter?: Record<string, unknown>; range?: [number, number] }> = [
+    { label: 'no filter' },
+    { label: 'status = investigating', filter: { status: 'investigating' } },
+    { label: 'category = inspection', filter: { category: 'inspection' } },
+    { label: 'major = true', filter: { major: true } },
+    { label: 'officerId = one officer', filter: { officerId: officer.id } },
+    { label: 'overdue = true', filter: { overdue: true } },
+    { label: 'filedOn in the last 30 days', filter: { filedOn_gte: addCalendarDays(today, -30), filedOn_lte: today } },
+    { label: `q = number prefix "${numberPrefix}"`, filter: { q: numberPrefix } },
+    { label: `q = party name "${sample.parties[0].name}"`, filter: { q: sample.parties[0].name } },
+    { label: 'no filter, deep page [5000, 5024]', range: [5000, 5024] },
+  ];
+
+  const rows: Row[] = [];
+  const deadline = Date.now() + BUDGET_MS;
+  const perQueryBudget = BUDGET_MS / (queries.length * actors.length);
+  for (const actor of actors) {
+    for (const q of queries) {
+      if (Date.now() > deadline) {
+        console.log(`${actor.name.padEnd(26)} ${q.label.padEnd(44)} not measured: time budget (BENCH_BUDGET_S) used up`);
+        continue;
+      }
+      const listQuery = { sort: JSON.stringify(['filedOn', 'DESC']), range: JSON.stringify(q.range ?? [0, 24]), filter: JSON.stringify(q.filter ?? {}) };
+      // The parts of listRecords + listViews, timed alone once: the page, the count, the completeness lookup.
+      const parsed = parseListQuery(caseListSpec, listQuery);
+      const scope = agencyScope(actor.ctx.actor!);
+      const where = !Object.keys(scope).length ? parsed.filter : !Object.keys(parsed.filter).length ? scope : { $and: [parsed.filter, scope] };
+      const [warm, first] = await time(() => listCases(actor.ctx, listQuery));
+      // A query slower than 5 s is not repeated: its one (cold) run is the figure.
+      const samples: number[] = warm >= 5000 ? [warm] : [];
+      if (warm < 5000) {
+        await listCases(actor.ctx, listQuery);
+        const n = Math.max(3, Math.min(REPEAT, Math.floor(perQueryBudget / Math.max(1, warm) / 1.5)));
+        for (let k = 0; k < n; k++) samples.push((await time(() => listCases(actor.ctx, listQuery)))[0]);
+      }
+      const n = samples.length;
+      let [countMs, findMs, viewsMs] = [NaN, NaN, NaN];
+      if (Date.now() + 3 * warm < deadline) {
+        [countMs] = await time(() => CaseModel.countDocuments(where));
+        let page: Array<{ _id: Types.ObjectId }> = [];
+        [findMs, page] = await time(() => CaseModel.find(where).sort(parsed.sort).skip(parsed.skip).limit(parsed.limit));
+        [viewsMs] = await time(() => CaseDocumentModel.find({ caseId: { $in: page.map((p) => p._id) }, current: true }, { caseId: 1, type: 1 }));
+      }
+      samples.sort((a, b) => a - b);
+      const row = { actor: actor.name, label: q.label, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), n, total: first.total, countMedian: countMs, findMedian: findMs, viewsMedian: viewsMs };
+      rows.push(row);
+      console.log(`${row.actor.padEnd(26)} ${row.label.padEnd(44)} median ${row.median.toFixed(0).padStart(6)} ms  p95 ${row.p95.toFixed(0).padStart(6)} ms  (n=${n}, ${row.total} matches; alone: find ${findMs.toFixed(0)} ms, count ${countMs.toFixed(0)} ms, records ${viewsMs.toFixed(0)} ms)`);
+    }
+  }
+
+  // Reference points: reading one case by _id (the one query shape the embedded database answers
+  // without reading the whole collection), and a full read of the collection.
+  const ids = (await CaseModel.find({}, { _id: 1 }).limit(25)).map((c) => c._id);
+  const byId: number[] = [];
+  for (let k = 0; k < 10; k++) byId.push((await time(() => Promise.all(ids.map((id) => CaseModel.findById(id)))))[0]);
+  byId.sort((a, b) => a - b);
+  const [scanMs] = await time(() => CaseModel.countDocuments({ _id: { $exists: true } }));
+  console.log(`\nReference: 25 cases by _id (parallel findById) median ${quantile(byId, 0.5).toFixed(0)} ms, p95 ${quantile(byId, 0.95).toFixed(0)} ms; one full read of the cases collection (countDocuments on a non-_id condition) ${scanMs.toFixed(0)} ms.`);
+
+  console.log('\n| Actor | Query (sorted by filedOn desc, 25 per page) | Matches | Median ms | p95 ms | × no filter | find alone | count alone | records alone | n |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const base = rows.find((x) => x.actor === r.actor && x.label === 'no filter');
+    console.log(`| ${r.actor} | ${r.label} | ${r.total} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${base ? (r.median / base.median).toFixed(2) : '–'} | ${r.findMedian.toFixed(0)} | ${r.countMedian.toFixed(0)} | ${r.viewsMedian.toFixed(0)} | ${r.n} |`);
+  }
+  return rows;
 }
 
 main().catch((err) => {
