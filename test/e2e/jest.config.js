@@ -9,5 +9,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/server-setup.ts',
   globalTeardown: '<rootDir>/test/support/server-teardown.ts',
   maxWorkers: 1,
-  testTimeout: 60000,
+  testTimeout: 180000,
 };
