@@ -28,11 +28,7 @@ export function withBody(err: AppError, extra: Record<string, unknown>): AppErro
   return err;
 }
 
-export const badRequest = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
-  new AppError(400, key, params, fields);
 export const notFound = (entity: string) => new AppError(404, 'record.not_found', { entity });
 export const forbidden = (key: MessageKey = 'auth.forbidden', params?: Record<string, string | number>) => new AppError(403, key, params);
 export const conflict = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
   new AppError(409, key, params, fields);
-export const unprocessable = (key: MessageKey, params?: Record<string, string | number>, fields?: Record<string, FieldError>) =>
-  new AppError(422, key, params, fields);

@@ -4,7 +4,7 @@
 // orphan file survives a refused request.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
@@ -53,14 +53,6 @@ export async function commitUpload(file: Express.Multer.File, area: string): Pro
 
 export async function removeStoredFile(key: string): Promise<void> {
   await rm(pathOf(key), { force: true });
-}
-
-export async function storedFileExists(key: string): Promise<boolean> {
-  try {
-    return (await stat(pathOf(key))).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export function openStoredFile(key: string) {
