@@ -46,6 +46,8 @@ export function buildApp(): Express {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
+          // The console previews PDFs it fetched with the user's token (legal review opinions) from blob: URLs.
+          frameSrc: ["'self'", 'blob:'],
           upgradeInsecureRequests: null,
         },
       },

@@ -31,6 +31,8 @@ export interface Config {
   personalDataKeys: Array<{ id: string; key: Buffer }>;
   /** HMAC key for searching encrypted identifiers (stable across key rotation). */
   personalDataHashKey: Buffer;
+  /** A CJK font (TTF, OTF, TTC, WOFF, WOFF2) for generated PDFs; preferred over the installed ones. */
+  pdfFontPath: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +68,16 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 function dirVar(env: Env, name: string, fallback: string): string {
   const raw = env[name] || fallback;
   return isAbsolute(raw) ? raw : resolve(projectRoot, raw);
+}
+
+/** An optional font file that must exist and be of a kind the PDF renderer reads. */
+function fontFileVar(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const path = isAbsolute(raw) ? raw : resolve(projectRoot, raw);
+  if (!/\.(ttf|otf|ttc|otc|woff2?)$/i.test(path)) throw new ConfigError(`${name} must name a .ttf, .otf, .ttc, .woff or .woff2 font file, got "${raw}"`);
+  if (!existsSync(path)) throw new ConfigError(`${name} names a font file that does not exist: "${path}"`);
+  return path;
 }
 
 function urlVar(env: Env, name: string, fallback: string): string {
@@ -174,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     certificateExpiryWarningDays: intVar(env, 'CERTIFICATE_EXPIRY_WARNING_DAYS', 30, 1, 365),
     personalDataKeys: personalDataKeysFrom(env, nodeEnv, dataDir),
     personalDataHashKey: generatedSecret(env, 'PERSONAL_DATA_HASH_KEY', nodeEnv, dataDir, 'personal-data-hash-key'),
+    pdfFontPath: fontFileVar(env, 'PDF_FONT_PATH'),
   };
 }
 

@@ -14,6 +14,8 @@ import { publicRoutes } from './public-portal/public.routes';
 import { reportRoutes } from './reports/report.routes';
 import { caseRoutes } from './cases/case.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { notificationRoutes } from './notifications/notification.routes';
+import { reviewRoutes } from './reviews/review.routes';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -43,6 +45,8 @@ export const routeTable: RouteSpec[] = [
   ...reportRoutes,
   ...caseRoutes,
   ...calendarRoutes,
+  ...notificationRoutes,
+  ...reviewRoutes,
   ...auditRoutes,
   ...publicRoutes,
   ...docsRoutes,

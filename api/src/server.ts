@@ -6,14 +6,25 @@ import { config, ConfigError, type Config } from './config';
 import { connectDatabase, type DatabaseHandle } from './platform/database/connection';
 import { logger } from './platform/logger';
 import { databaseIsEmpty, seedDemoData } from './demo/demo-data';
+import { sendReviewReminders } from './reviews/review.service';
 
 let server: Server | undefined;
 let database: DatabaseHandle | undefined;
+let reminders: NodeJS.Timeout | undefined;
+
+/** Review reminders (due soon, overdue): at start, then every 15 minutes. */
+function scheduleReminders() {
+  const run = () => sendReviewReminders().catch((err: unknown) => logger.error({ err }, 'review reminders failed'));
+  void run();
+  reminders = setInterval(run, 15 * 60 * 1000);
+  reminders.unref();
+}
 
 export async function startWebServer(cfg: Config = config()): Promise<{ port: number }> {
   database = await connectDatabase(cfg);
   if (cfg.seedDemoData && (await databaseIsEmpty())) await seedDemoData(cfg.demoPassword);
   const app = buildApp();
+  scheduleReminders();
   server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(cfg.port, cfg.host, () => resolve(s));
     s.once('error', reject);
@@ -27,6 +38,7 @@ export async function startWebServer(cfg: Config = config()): Promise<{ port: nu
 export async function stopWebServer(): Promise<void> {
   const s = server;
   server = undefined;
+  clearInterval(reminders);
   if (s) {
     await new Promise<void>((resolve) => {
       s.close(() => resolve());

@@ -50,6 +50,16 @@ describe('working-day calendar API', () => {
     expectError(await t.api.put('/api/calendar/years/2027').set(await t.as('agency_admin')).send({ holidays: [], workdays: [], reason: '测试' }), 403);
   });
 
+  test('the known years are listed for the year selector; a year without data is not among them', async () => {
+    const res = await t.api.get('/api/calendar/years').set(officer);
+    expect(res.status).toBe(200);
+    expect(res.body.years).toEqual(expect.arrayContaining([2025, 2026]));
+    expect(res.body.years).not.toContain(2027);
+    expect([...res.body.years].sort((a: number, b: number) => a - b)).toEqual(res.body.years);
+    expect(res.body.calendarVersion).toMatch(/^chinese-days@/);
+    expect((await t.api.get('/api/calendar/years')).status).toBe(401);
+  });
+
   test('a count reaching into a year without holiday data carries a warning; importing that year removes it and bumps the version', async () => {
     const before = await add('2026-12-28', 5);
     expect(before.body).toEqual({ date: '2027-01-04', calendarVersion: 'chinese-days@' + before.body.calendarVersion.split('@')[1], warnings: ['calendar_year_missing:2027'] });
@@ -63,6 +73,7 @@ describe('working-day calendar API', () => {
     expect(imported.status).toBe(200);
     expect(imported.body.known).toBe(true);
     expect(imported.body.days).toEqual([expect.objectContaining({ date: '2027-01-01', kind: 'holiday', name: '元旦', source: 'legal_office' })]);
+    expect((await t.api.get('/api/calendar/years').set(officer)).body.years).toContain(2027);
 
     const after = await add('2026-12-28', 5);
     // 29, 30, 31 December, then Monday 4 and Tuesday 5 January (1 January is now a holiday).

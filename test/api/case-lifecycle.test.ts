@@ -14,7 +14,7 @@ const SPEC: Record<CaseAction, { from: CaseStatus[]; to: CaseStatus | 'same'; ro
   notify: { from: ['investigating'], to: 'notified', roles: ['officer'] },
   waive_hearing: { from: ['notified'], to: 'same', roles: ['officer'] },
   request_hearing: { from: ['notified'], to: 'hearing', roles: ['officer'] },
-  submit_review: { from: ['notified', 'hearing'], to: 'legal_review', roles: ['officer'] },
+  submit_review: { from: ['notified', 'hearing', 'legal_review'], to: 'legal_review', roles: ['officer'] },
   decide: { from: ['notified', 'hearing', 'legal_review'], to: 'decided', roles: ['dept_head'] },
   decide_on_spot: { from: ['filed'], to: 'decided', roles: ['officer'] },
   serve: { from: ['decided'], to: 'served', roles: ['officer'] },
@@ -46,7 +46,9 @@ function facts(action: CaseAction, status: CaseStatus = SPEC[action].from[0], ov
   const procedure = action === 'decide_on_spot' ? 'simple' : 'ordinary';
   return {
     case: {
-      status, procedure, category: 'penalty', major: action === 'submit_review', legalReviewStatus: 'none',
+      status, procedure, category: 'penalty', major: action === 'submit_review',
+      // A new round of review follows an opinion that did not approve.
+      legalReviewStatus: action === 'submit_review' && status === 'legal_review' ? 'not_approved' : 'none',
       hearingWaived: action === 'decide' ? true : undefined, notifiedOn: '2026-03-02', lastStepOn: '2026-03-02',
       ...over.case,
     },
@@ -166,6 +168,16 @@ describe('preconditions', () => {
     expect(keys('submit_review', facts('submit_review', 'hearing', { documentTypes: without('hearing_record') }))).toEqual(['cases.pre.hearing_not_held']);
     // From "notified" there was no hearing: the record is not needed.
     expect(evaluate('submit_review', facts('submit_review', 'notified', { documentTypes: without('hearing_record') })).allowed).toBe(true);
+  });
+
+  test.each(['pending', 'returned', 'approved', 'transferred', 'proceed_by_discussion'])('submit_review again while the review is %s is refused; after "not approved" a new round is allowed', (legalReviewStatus) => {
+    expect(keys('submit_review', facts('submit_review', 'legal_review', { case: { legalReviewStatus } }))).toEqual(['cases.pre.review_in_progress']);
+    expect(evaluate('submit_review', facts('submit_review', 'legal_review', { case: { legalReviewStatus: 'not_approved' } })).allowed).toBe(true);
+  });
+
+  test('a waiver is recorded once, and no hearing can be requested after it', () => {
+    expect(keys('waive_hearing', facts('waive_hearing', 'notified', { case: { hearingWaived: true } }))).toEqual(['cases.pre.hearing_already_waived']);
+    expect(keys('request_hearing', facts('request_hearing', 'notified', { case: { hearingWaived: true } }))).toEqual(['cases.pre.hearing_already_waived']);
   });
 
   describe('decide', () => {

@@ -187,7 +187,7 @@ describe('the notice, the hearing and the waiver', () => {
     expect(await stepOk(t, deptHead, c.id, 'decide')).toMatchObject({ status: 'decided', decidedOn: today() });
   });
 
-  test('a hearing requested after the window is refused naming its end; within it, it is accepted; the decision then needs the hearing record', async () => {
+  test('a hearing requested after the window is refused naming its end; within it, it is accepted; the decision then needs the hearing record and, the case being major now, a legal review', async () => {
     const notifiedOn = daysAgo(30);
     const c = await notifiedCase({}, notifiedOn);
     const windowEnd = addWorkdays(notifiedOn, 5).date;
@@ -197,55 +197,43 @@ describe('the notice, the hearing and the waiver', () => {
     expect(late.body.failures[0].params).toEqual({ until: windowEnd });
     const requested = await stepOk(t, officer, c.id, 'request_hearing', { date: windowEnd });
     expect(requested).toMatchObject({ status: 'hearing', hearing: { requestedOn: windowEnd } });
+    // A decision that went through a hearing is major under the catalog (经过听证程序的).
+    expect(requested).toMatchObject({ major: true, majorMatches: [expect.objectContaining({ name: '经过听证程序的' })] });
 
     await addDocument(t, officer, c.id, 'decision');
     const notHeld = await step(t, deptHead, c.id, 'decide');
-    expectRefused(notHeld, 409, ['cases.pre.hearing_not_held']);
-    // Legal review is only for major cases.
-    expectRefused(await step(t, officer, c.id, 'submit_review'), 409, ['cases.pre.not_major', 'cases.pre.hearing_not_held']);
+    expectRefused(notHeld, 409, ['cases.pre.hearing_not_held', 'cases.pre.legal_review']);
 
     await addDocument(t, officer, c.id, 'hearing_notice', addCalendarDays(windowEnd, 1));
     await addDocument(t, officer, c.id, 'hearing_record', addCalendarDays(windowEnd, 8));
-    expect(await stepOk(t, deptHead, c.id, 'decide')).toMatchObject({ status: 'decided' });
-  });
-});
-
-describe('major decisions: the legal review gate (art. 58)', () => {
-  test('a major case cannot be decided until its legal review is approved', async () => {
-    const c = await notifiedCase({ major: true, majorReasons: ['拟作出较大数额罚款'] });
-    await stepOk(t, officer, c.id, 'waive_hearing');
-    await addDocument(t, officer, c.id, 'decision');
-    const en = await step(t, deptHead, c.id, 'decide');
-    expectRefused(en, 409, ['cases.pre.legal_review']);
-    expect(en.body.message).toContain('art. 58');
-    const zhRes = await step(t, zh(deptHead), c.id, 'decide');
-    expect(zhRes.body.failures[0].message).toContain('法制审核');
-    expect(zhRes.body.failures[0].message).toContain('第五十八条');
-
-    const submitted = await stepOk(t, officer, c.id, 'submit_review');
-    expect(submitted).toMatchObject({ status: 'legal_review', legalReview: { status: 'pending' } });
     expectRefused(await step(t, deptHead, c.id, 'decide'), 409, ['cases.pre.legal_review']);
-
-    for (const status of ['not_approved', 'approved']) {
-      // The legal review component (next issue) fills this gate; until it exists the test sets it in the database.
-      await CaseModel.updateOne({ _id: c.id }, { $set: { 'legalReview.status': status } });
-      const res = await step(t, deptHead, c.id, 'decide');
-      if (status === 'not_approved') expectRefused(res, 409, ['cases.pre.legal_review']);
-      else expect(res.status).toBe(200);
-    }
-    expect(await CaseModel.findById(c.id)).toMatchObject({ status: 'decided', legalReview: { status: 'approved' } });
   });
 
-  test('a collective discussion to proceed (proceed_by_discussion) also opens the gate', async () => {
-    const c = await notifiedCase({ major: true });
+  test('the hearing window is computed once, at the notice, and stored with the calendar version it used', async () => {
+    const c = await notifiedCase({}, daysAgo(3));
+    const stored = (await CaseModel.findById(c.id))!.hearing!;
+    expect(stored.windowEndOn).toBe(addWorkdays(daysAgo(3), 5).date);
+    expect(stored.windowBasis).toMatch(/^5 workdays \(settings version \d+\), calendar chinese-days@/);
+    // A later change of the setting does not move it.
+    const settings = await t.api.get(`/api/agencies/${c.agencyId}/settings`).set(admin);
+    await t.api.put(`/api/agencies/${c.agencyId}/settings`).set(admin).send({ version: settings.body.version, hearingRequestWorkdays: 10 });
+    try {
+      expect((await t.api.get(`/api/cases/${c.id}`).set(officer)).body.hearingWindowEnd).toBe(stored.windowEndOn);
+    } finally {
+      const again = await t.api.get(`/api/agencies/${c.agencyId}/settings`).set(admin);
+      await t.api.put(`/api/agencies/${c.agencyId}/settings`).set(admin).send({ version: again.body.version, hearingRequestWorkdays: 5 });
+    }
+  });
+
+  test('the waiver is recorded once; no hearing can be requested after it', async () => {
+    const c = await notifiedCase();
     await stepOk(t, officer, c.id, 'waive_hearing');
-    await addDocument(t, officer, c.id, 'decision');
-    await stepOk(t, officer, c.id, 'submit_review');
-    // Set directly: the legal review component does not exist yet.
-    await CaseModel.updateOne({ _id: c.id }, { $set: { 'legalReview.status': 'proceed_by_discussion' } });
-    expect(await stepOk(t, deptHead, c.id, 'decide')).toMatchObject({ status: 'decided' });
+    expectRefused(await step(t, officer, c.id, 'waive_hearing'), 409, ['cases.pre.hearing_already_waived']);
+    expectRefused(await step(t, officer, c.id, 'request_hearing'), 409, ['cases.pre.hearing_already_waived']);
   });
 });
+
+// The legal-review gate of major cases (art. 58) is tested with the review workflow in reviews.test.ts.
 
 describe('the simple procedure, withdrawal and termination', () => {
   test('a simple case is decided on the spot by its officer, then served, executed, closed and archived with its short list', async () => {

@@ -374,6 +374,31 @@ describe('numbering under concurrent filing', () => {
   });
 });
 
+describe('who works on a case', () => {
+  test('an officer not assigned to the case cannot edit it, add or correct its records, or reveal its personal data (403); the head can', async () => {
+    const c = await fileCase(t, officer, caseBody([zhang, ma]));
+    // 刘洋 (officer2) is an officer of the agency, not of this case.
+    expectError(await t.api.put(`/api/cases/${c.id}`).set(officer2).send({ version: c.version, facts: '无权修改' }), 403);
+    expectError(await t.api.post('/api/case-documents').set(officer2).send({ caseId: c.id, type: 'inspection_record', date: today() }), 403);
+    expectError(await t.api.post(`/api/cases/${c.id}/parties/${c.parties[0].id}/reveal`).set(officer2), 403);
+    const doc = await t.api.post('/api/case-documents').set(officer).send({ caseId: c.id, type: 'inspection_record', date: today() });
+    expect(doc.status).toBe(201);
+    expectError(await t.api.post(`/api/case-documents/${doc.body.id}/corrections`).set(officer2).send({ reason: '更正笔误', title: '改' }), 403);
+    expect(await CaseModel.findById(c.id)).toMatchObject({ version: c.version });
+    expect((await t.api.put(`/api/cases/${c.id}`).set(deptHead).send({ version: c.version, facts: '负责人补充' })).status).toBe(200);
+    expect((await t.api.post(`/api/cases/${c.id}/parties/${c.parties[0].id}/reveal`).set(officer)).status).toBe(200);
+  });
+
+  test('null clears an optional field on update; a required one cannot be cleared', async () => {
+    const c = await fileCase(t, officer, caseBody([zhang, liu], { fineAmount: 800, draftDecision: '拟罚款八百元', source: 'complaint' }));
+    const cleared = await t.api.put(`/api/cases/${c.id}`).set(officer).send({ version: c.version, fineAmount: null, draftDecision: null, source: null, facts: null });
+    expect(cleared.status).toBe(200);
+    const stored = (await CaseModel.findById(c.id))!.toObject() as Record<string, unknown>;
+    for (const field of ['fineAmount', 'draftDecision', 'source', 'facts']) expect([field, stored[field]]).toEqual([field, undefined]);
+    expectError(await t.api.put(`/api/cases/${c.id}`).set(officer).send({ version: cleared.body.version, cause: null }), 400, ['cause']);
+  });
+});
+
 describe('optimistic concurrency (version)', () => {
   test('when an update states a stale version, then it is 409 with the current record and nothing changes', async () => {
     const c = await fileCase(t, officer, caseBody([zhang, liu]));
@@ -472,6 +497,13 @@ describe('decision deadline (art. 60)', () => {
     const notOverdue = await t.api.get('/api/cases').query(listQuery({ id: ids, overdue: false })).set(officer);
     expect(notOverdue.body.map((x: { id: string }) => x.id).sort()).toEqual([soon.id, fresh.id, lastDay.id].sort());
     expectError(await t.api.get('/api/cases').query(listQuery({ overdue: 'yes' })).set(officer), 400, ['filter.overdue']);
+    // 临期: within the agency's warning period, not yet passed.
+    const dueSoon = await t.api.get('/api/cases').query(listQuery({ id: ids, dueSoon: true })).set(officer);
+    expect(dueSoon.status).toBe(200);
+    expect(dueSoon.body.map((x: { id: string }) => x.id).sort()).toEqual([soon.id, lastDay.id].sort());
+    expect(dueSoon.body.every((x: { deadlineState: string }) => x.deadlineState === 'due_soon')).toBe(true);
+    expect((await t.api.get('/api/cases').query(listQuery({ id: ids, dueSoon: true })).set(supervisor)).body.map((x: { id: string }) => x.id).sort()).toEqual([soon.id, lastDay.id].sort());
+    expectError(await t.api.get('/api/cases').query(listQuery({ dueSoon: 'yes' })).set(officer), 400, ['filter.dueSoon']);
   });
 
   test('a case decided is no longer overdue; the state shows whether the decision was on time', async () => {
@@ -492,7 +524,7 @@ describe('list filters, search and Content-Range', () => {
 
   beforeAll(async () => {
     a = await fileCase(t, officer, caseBody([zhang, liu], { cause: `${tag} 无证经营食品`, filedOn: daysAgo(20), parties: [{ kind: 'person', name: `孙悟空${tag}` }] }));
-    b = await fileCase(t, officer, caseBody([zhang, ma], { category: 'inspection', cause: `${tag} 年度监督检查`, major: true, majorReasons: ['涉及重大公共利益'], filedOn: daysAgo(10) }));
+    b = await fileCase(t, officer, caseBody([zhang, ma], { category: 'inspection', cause: `${tag} 年度监督检查`, complex: true, filedOn: daysAgo(10) }));
     c = await fileCase(t, officer2, caseBody([liu], { procedure: 'simple', cause: `${tag} 价格标示不规范` }));
     await stepOk(t, officer, a.id, 'start_investigation', { date: daysAgo(20) });
   });

@@ -26,7 +26,7 @@ describe('major decision catalog', () => {
       '案情复杂、涉及多个法律关系的',
       '机关负责人认为需要法制审核的',
     ]);
-    expect(matchMajorRules(draft({ penaltyTypes: ['warning', 'revoke_license'] }), catalog)[0].detail).toBe('revoke_license');
+    expect(matchMajorRules(draft({ penaltyTypes: ['warning', 'revoke_license'] }), catalog)[0].detail).toBe('吊销许可证件');
   });
 
   test('a local catalog with other thresholds decides differently, and an inactive rule never matches', () => {

@@ -45,8 +45,9 @@ describe('console shell', () => {
     await page.getByText('您好，李明华').waitFor();
     await page.getByRole('menuitem', { name: '机关单位' }).click();
     await page.getByRole('link', { name: '新增', exact: true }).click();
-
-    await page.getByLabel('机关名称').fill('青山县生态环境分局');
+    // Wait for the create form itself: until it renders, the list's sort header carries the same label.
+    await page.waitForURL(/#\/agencies\/create$/);
+    await page.getByRole('textbox', { name: '机关名称' }).fill('青山县生态环境分局');
     await page.getByLabel('简称').fill('县生态环境分局');
     await page.getByLabel('机关代码').fill('qs_sthj');
     await page.getByLabel('机关类别').click();

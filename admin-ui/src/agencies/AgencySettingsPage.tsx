@@ -29,9 +29,10 @@ import settingsUpdateSchema from '../../../schemas/agency-settings-update.json';
 import { documentTypeChoices } from '../cases/caseVocabulary';
 import { API_URL, type ConsoleDataProvider } from '../providers/dataProvider';
 import { httpClient } from '../providers/httpClient';
+import { reviewSettingsOf, ReviewSettingsSection, type ReviewSettings } from '../reviews/ReviewSettingsSection';
 import { schemaValidators, type ObjectSchema } from '../validation/schemaValidation';
 
-interface AgencySettings {
+interface AgencySettings extends Partial<ReviewSettings> {
     id: string;
     agencyId: string;
     caseAbbreviation?: string;
@@ -49,7 +50,7 @@ interface RequiredEntry {
     types: string[];
 }
 
-interface SettingsForm {
+interface SettingsForm extends ReviewSettings {
     caseAbbreviation: string;
     caseNumberPattern: string;
     decisionDeadlineDays: number;
@@ -81,6 +82,7 @@ const toForm = (settings: AgencySettings): SettingsForm => ({
     hearingRequestWorkdays: settings.hearingRequestWorkdays,
     requiredSimple: settings.requiredDocuments.simple.map(entry => ({ types: entry.split('|') })),
     requiredOrdinary: settings.requiredDocuments.ordinary.map(entry => ({ types: entry.split('|') })),
+    ...reviewSettingsOf(settings),
 });
 
 const entries = (list: RequiredEntry[] | undefined) =>
@@ -94,6 +96,12 @@ const toBody = (values: SettingsForm, version: number) => ({
     decisionWarningDays: values.decisionWarningDays,
     hearingRequestWorkdays: values.hearingRequestWorkdays,
     requiredDocuments: { simple: entries(values.requiredSimple), ordinary: entries(values.requiredOrdinary) },
+    reviewTimeLimitWorkdays: values.reviewTimeLimitWorkdays,
+    reviewExtensionWorkdays: values.reviewExtensionWorkdays,
+    reviewClockAfterReturn: values.reviewClockAfterReturn,
+    reviewerUserIds: values.reviewerUserIds ?? [],
+    leadReviewerUserIds: values.leadReviewerUserIds ?? [],
+    opinionNumberPattern: values.opinionNumberPattern.trim(),
 });
 
 // The API names list entries `requiredDocuments.simple.0`; the form edits `requiredSimple.0.types`.
@@ -296,6 +304,7 @@ export const AgencySettingsPage = () => {
                             </Typography>
                             <RequiredDocumentsInput source="requiredSimple" label="app.settings.required_simple" />
                             <RequiredDocumentsInput source="requiredOrdinary" label="app.settings.required_ordinary" />
+                            <ReviewSettingsSection agencyId={settings.agencyId} />
                             {canWrite ? (
                                 <Box sx={{ mt: 2 }}>
                                     <SaveButton alwaysEnable />

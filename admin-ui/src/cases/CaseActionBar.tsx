@@ -10,11 +10,11 @@ import {
     useRecordContext,
     useRefresh,
     useTranslate,
-    type RaRecord,
 } from 'react-admin';
 import { FormDialog, type DialogField } from '../dialogs/FormDialog';
 import { calendarDate } from '../fields/calendarDate';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { SubmitReviewDialog } from '../reviews/SubmitReviewDialog';
 import { ACTIONS_WITH_REASON, UNDECIDED_STATUSES, type CaseAction, type CaseStatus } from './caseVocabulary';
 
 export interface CaseActionOffer {
@@ -184,40 +184,20 @@ const TransitionDialog = ({ action, onClose }: { action: CaseAction | null; onCl
 };
 
 /**
- * Steps that can never apply to this case (the procedure and category do not change after filing), or not
- * until it is marked major, are not offered at all; the API still lists them with the reason.
- */
-const applies = (action: CaseAction, record: RaRecord): boolean => {
-    const hearingRights = record.category === 'penalty' && record.procedure === 'ordinary';
-    switch (action) {
-        case 'start_investigation':
-            return record.procedure !== 'simple';
-        case 'decide_on_spot':
-            return record.procedure === 'simple';
-        case 'waive_hearing':
-        case 'request_hearing':
-            return hearingRights;
-        case 'submit_review':
-            return !!record.major;
-        default:
-            return true;
-    }
-};
-
-/**
- * The case's next steps as the API offers them to the caller (`actions` of GET /api/cases/:id), and the
- * edit button while the case is still undecided.
+ * The case's next steps as the API offers them to the caller (`actions` of GET /api/cases/:id: every step
+ * whose status precondition holds, disabled with the reasons when another one does not), and the edit
+ * button while the case is still undecided. 提交法制审核 goes through the legal review (POST /api/reviews),
+ * which builds the package; the other steps through the case's transitions.
  */
 export const CaseActionBar = () => {
     const record = useRecordContext();
     const translate = useTranslate();
     const { canAccess: canTransition } = useCanAccess({ resource: 'cases', action: 'transition' });
     const { canAccess: canEdit } = useCanAccess({ resource: 'cases', action: 'edit' });
+    const refresh = useRefresh();
     const [open, setOpen] = useState<CaseAction | null>(null);
     if (!record) return null;
-    const offers = ((canTransition ? (record.actions ?? []) : []) as CaseActionOffer[]).filter(offer =>
-        applies(offer.action, record)
-    );
+    const offers = (canTransition ? (record.actions ?? []) : []) as CaseActionOffer[];
     const editable = canEdit && UNDECIDED_STATUSES.includes(record.status as CaseStatus);
     return (
         <Box
@@ -233,7 +213,13 @@ export const CaseActionBar = () => {
                     {translate('ra.action.edit')}
                 </Button>
             ) : null}
-            <TransitionDialog action={open} onClose={() => setOpen(null)} />
+            <TransitionDialog action={open === 'submit_review' ? null : open} onClose={() => setOpen(null)} />
+            <SubmitReviewDialog
+                record={record}
+                open={open === 'submit_review'}
+                onClose={() => setOpen(null)}
+                onReload={refresh}
+            />
         </Box>
     );
 };

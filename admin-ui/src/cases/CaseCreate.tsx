@@ -20,7 +20,6 @@ export const CaseCreate = () => {
                 defaultValues={{
                     procedure: 'ordinary',
                     filedOn: calendarDate(),
-                    major: false,
                     penaltyTypes: [],
                     legalBasis: [],
                     parties: [{ kind: 'person' }],

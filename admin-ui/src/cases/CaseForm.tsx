@@ -15,7 +15,6 @@ import {
     SelectInput,
     SimpleFormIterator,
     TabbedForm,
-    TextArrayInput,
     TextField,
     TextInput,
     Toolbar,
@@ -86,6 +85,22 @@ const NextStep = ({ to }: { to: string }) => {
                 {translate('app.cases.next_step')}
             </Button>
         </Box>
+    );
+};
+
+/** 机关负责人交办: only the head of department refers a case (the API refuses anyone else). */
+const HeadReferralInput = () => {
+    const user = useSessionUser();
+    return user?.roles.includes('dept_head') ? <BooleanInput source="headReferral" helperText={false} /> : null;
+};
+
+/** Whether the case is major is decided by the agency's catalog from the draft, not ticked by hand. */
+const MajorHint = () => {
+    const translate = useTranslate();
+    return (
+        <Typography variant="body2" color="text.secondary">
+            {translate('app.cases.major_determined_helper')}
+        </Typography>
     );
 };
 
@@ -187,14 +202,13 @@ const BasicTab = ({ isEdit, agencyId, next }: { isEdit: boolean; agencyId?: stri
                 helperText="app.cases.yuan"
             />
         </Stack>
-        <BooleanInput source="major" helperText="app.cases.major_helper" />
-        <FormDataConsumer<{ major?: boolean }>>
-            {({ formData }) =>
-                formData.major ? (
-                    <TextArrayInput source="majorReasons" helperText="app.cases.major_reasons_helper" />
-                ) : null
-            }
-        </FormDataConsumer>
+        <TextInput source="draftDecision" multiline minRows={2} helperText="app.cases.draft_decision_helper" />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <BooleanInput source="beyondDiscretion" helperText={false} />
+            <BooleanInput source="complex" helperText={false} />
+            <HeadReferralInput />
+        </Stack>
+        <MajorHint />
         {next ? <NextStep to={next} /> : null}
     </Box>
 );

@@ -264,6 +264,7 @@ export const CaseOverview = () => {
                 <Labeled source="penaltyTypes">
                     <PenaltyTypesField source="penaltyTypes" />
                 </Labeled>
+                <TextField source="draftDecision" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
                 <FunctionField source="fineAmount" render={r => formatYuan(r.fineAmount)} />
                 <FunctionField source="confiscationAmount" render={r => formatYuan(r.confiscationAmount)} />
                 <FunctionField

@@ -1,5 +1,6 @@
 import { Stack, Typography } from '@mui/material';
-import { Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
+import { Show, TabbedShowLayout, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { CaseReviewsTab } from '../reviews/CaseReviewsTab';
 import { CaseActionBar } from './CaseActionBar';
 import { CaseStatusField, DeadlineStateChip, MajorMarker } from './caseFields';
 import { CaseDocuments } from './CaseDocuments';
@@ -34,22 +35,30 @@ const CaseShowActions = () => (
     </TopToolbar>
 );
 
-export const CaseShow = () => (
-    <Show actions={<CaseShowActions />}>
-        <CaseHeader />
-        <TabbedShowLayout>
-            <TabbedShowLayout.Tab label="app.cases.tab_overview">
-                <CaseOverview />
-            </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab label="app.cases.tab_parties" path="parties">
-                <CaseParties />
-            </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab label="app.cases.tab_documents" path="documents">
-                <CaseDocuments />
-            </TabbedShowLayout.Tab>
-            <TabbedShowLayout.Tab label="app.cases.tab_timeline" path="timeline">
-                <CaseTimeline />
-            </TabbedShowLayout.Tab>
-        </TabbedShowLayout>
-    </Show>
-);
+export const CaseShow = () => {
+    const { canAccess: canReadReviews } = useCanAccess({ resource: 'reviews', action: 'list' });
+    return (
+        <Show actions={<CaseShowActions />}>
+            <CaseHeader />
+            <TabbedShowLayout>
+                <TabbedShowLayout.Tab label="app.cases.tab_overview">
+                    <CaseOverview />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label="app.cases.tab_parties" path="parties">
+                    <CaseParties />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label="app.cases.tab_documents" path="documents">
+                    <CaseDocuments />
+                </TabbedShowLayout.Tab>
+                {canReadReviews ? (
+                    <TabbedShowLayout.Tab label="app.reviews.tab" path="reviews">
+                        <CaseReviewsTab />
+                    </TabbedShowLayout.Tab>
+                ) : null}
+                <TabbedShowLayout.Tab label="app.cases.tab_timeline" path="timeline">
+                    <CaseTimeline />
+                </TabbedShowLayout.Tab>
+            </TabbedShowLayout>
+        </Show>
+    );
+};

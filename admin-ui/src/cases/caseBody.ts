@@ -49,15 +49,11 @@ const cleanDiscretion = (discretion: unknown): Values | undefined => {
     return Object.keys(cleaned).length ? cleaned : undefined;
 };
 
-const cleanStrings = (items: unknown): string[] | undefined =>
-    Array.isArray(items) ? items.map(text).filter((s): s is string => !!s) : undefined;
-
 const amount = (value: unknown): number | undefined =>
     typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** The case fields both the filing and an edit send. */
 const cleanCommon = (data: Values): Values => {
-    const major = data.major === true;
     return {
         ...data,
         cause: text(data.cause),
@@ -67,9 +63,9 @@ const cleanCommon = (data: Values): Values => {
         fineAmount: amount(data.fineAmount),
         confiscationAmount: amount(data.confiscationAmount),
         penaltyTypes: Array.isArray(data.penaltyTypes) ? data.penaltyTypes : undefined,
-        major,
-        // Reasons only mean something for a major case.
-        majorReasons: major ? cleanStrings(data.majorReasons) : [],
+        draftDecision: text(data.draftDecision),
+        beyondDiscretion: data.beyondDiscretion === true,
+        complex: data.complex === true,
         parties: Array.isArray(data.parties)
             ? data.parties.map(p => cleanParty((p ?? {}) as Partial<CaseParty>))
             : undefined,

@@ -27,6 +27,10 @@ const PERMISSION_PAGES: Record<string, string | undefined> = {
     'reports:read': '/reports/cleanup',
     'cases:read': '/cases',
     'cases:write': '/cases/create',
+    'calendar:write': '/calendar',
+    'reviews:read': '/reviews',
+    'reviews:review': '/reviews',
+    'catalog:write': '/major-rules',
 };
 
 export const PermissionsCard = ({ user }: { user: SessionUser }) => {

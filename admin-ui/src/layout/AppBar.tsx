@@ -8,6 +8,7 @@ import {
     UserMenu,
     useTranslate,
 } from 'react-admin';
+import { NotificationBell } from '../notifications';
 import { LocaleSwitch } from './LocaleSwitch';
 
 export const AppBar = () => {
@@ -16,6 +17,7 @@ export const AppBar = () => {
         <RaAppBar
             toolbar={
                 <>
+                    <NotificationBell />
                     <LocaleSwitch />
                     <LoadingIndicator />
                 </>

@@ -84,13 +84,23 @@ const currentUser = async (): Promise<SessionUser | null> => {
 const READ_ACTIONS = ['list', 'show', 'export'];
 const WRITE_ACTIONS = ['create', 'edit', 'delete', 'clone'];
 
+// Resources every signed-in user has, each their own records: no permission is needed to read them.
+const OWN_RESOURCES = ['notifications'];
+
 // Any other action names an API permission of its own: `agencies` + `qualify` → `agencies:qualify`,
 // `officers` + `transfer` → `officers:transfer`, `reports` + `list` → `reports:read`.
 const CUSTOM_ACTION = /^[a-z]+$/;
 
+// Resources whose API permissions carry other names: the catalog of major decisions (目录清单) is read
+// with the reviews and edited with `catalog:write`.
+const RESOURCE_PERMISSIONS: Record<string, { read: string; write: string }> = {
+    'major-rules': { read: 'reviews:read', write: 'catalog:write' },
+};
+
 export const requiredPermission = (resource: string, action: string): string | null => {
-    if (READ_ACTIONS.includes(action)) return `${resource}:read`;
-    if (WRITE_ACTIONS.includes(action)) return `${resource}:write`;
+    const named = RESOURCE_PERMISSIONS[resource];
+    if (READ_ACTIONS.includes(action)) return named?.read ?? `${resource}:read`;
+    if (WRITE_ACTIONS.includes(action)) return named?.write ?? `${resource}:write`;
     if (CUSTOM_ACTION.test(action)) return `${resource}:${action}`;
     return null;
 };
@@ -152,6 +162,8 @@ export const authProvider: AuthProvider = {
     getPermissions: async () => (await currentUser())?.permissions ?? [],
 
     canAccess: async ({ resource, action }) => {
+        // Every signed-in user reads their own notifications (the API's `signedIn` access).
+        if (OWN_RESOURCES.includes(resource) && READ_ACTIONS.includes(action)) return !!(await currentUser());
         const permission = requiredPermission(resource, action);
         if (!permission) return false;
         const user = await currentUser();

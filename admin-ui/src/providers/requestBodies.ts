@@ -9,6 +9,8 @@ import caseDocumentCreate from '../../../schemas/case-document-create.json';
 import caseUpdate from '../../../schemas/case-update.json';
 import certificateCreate from '../../../schemas/certificate-create.json';
 import certificateUpdate from '../../../schemas/certificate-update.json';
+import majorRuleCreate from '../../../schemas/major-rule-create.json';
+import majorRuleUpdate from '../../../schemas/major-rule-update.json';
 import officerCreate from '../../../schemas/officer-create.json';
 import officerUpdate from '../../../schemas/officer-update.json';
 import powerItemCreate from '../../../schemas/power-item-create.json';
@@ -33,6 +35,7 @@ const REQUEST_SCHEMAS: Record<string, { create: BodySchema; update: BodySchema }
     officers: { create: officerCreate, update: officerUpdate },
     certificates: { create: certificateCreate, update: certificateUpdate },
     cases: { create: caseCreate, update: caseUpdate },
+    'major-rules': { create: majorRuleCreate, update: majorRuleUpdate },
     // Documents are never updated in place: a correction is a new version (POST …/corrections).
     'case-documents': { create: caseDocumentCreate, update: { properties: {} } },
 };

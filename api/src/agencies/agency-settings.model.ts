@@ -12,6 +12,7 @@ export const DEFAULT_REQUIRED_DOCUMENTS = {
 };
 
 export const DEFAULT_CASE_NUMBER_PATTERN = '{abbr}{cat}〔{year}〕{seq}号';
+export const DEFAULT_OPINION_NUMBER_PATTERN = '{abbr}法审〔{year}〕{seq}号';
 
 const agencySettingsSchema = new Schema(
   {
@@ -26,6 +27,18 @@ const agencySettingsSchema = new Schema(
     decisionWarningDays: { type: Number, required: true, default: 15 },
     /** 行政处罚法 art. 64: a hearing may be requested within 5 working days of the notice. */
     hearingRequestWorkdays: { type: Number, required: true, default: 5 },
+    /** 法制审核: time limit in working days from receipt of the complete package [local]. */
+    reviewTimeLimitWorkdays: { type: Number, required: true, default: 5 },
+    /** Extension the head of department may approve, in working days [local]. */
+    reviewExtensionWorkdays: { type: Number, required: true, default: 3 },
+    /** After a return for supplement the clock restarts from the resubmission, or resumes where it stopped [local]. */
+    reviewClockAfterReturn: { type: String, enum: ['restart', 'resume'], required: true, default: 'restart' },
+    /** Users who may review (empty: every user with the reviewer role in the agency). */
+    reviewerUserIds: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
+    /** Lead reviewers: may assign and reassign reviews, like the agency administrator. */
+    leadReviewerUserIds: { type: [{ type: Schema.Types.ObjectId, ref: 'User' }], default: [] },
+    /** 法制审核意见书 number: {abbr}, {year}, {seq} (or {seq:4}). */
+    opinionNumberPattern: { type: String, required: true, default: DEFAULT_OPINION_NUMBER_PATTERN },
     requiredDocuments: {
       simple: { type: [String], default: DEFAULT_REQUIRED_DOCUMENTS.simple },
       ordinary: { type: [String], default: DEFAULT_REQUIRED_DOCUMENTS.ordinary },

@@ -2,6 +2,7 @@ import type { RequestContext } from '../platform/auth/actor';
 import { diff, recordAudit } from '../platform/audit/audit.service';
 import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError } from '../platform/errors';
+import { UserModel } from '../users/user.model';
 import { AgencyModel } from './agency.model';
 import { AgencySettingsModel, type AgencySettingsDocument } from './agency-settings.model';
 import { getAgency } from './agency.service';
@@ -25,15 +26,27 @@ export async function getSettings(ctx: RequestContext, agencyId: string) {
   return settingsOf(agency.id);
 }
 
-const editable = ['caseAbbreviation', 'caseNumberPattern', 'decisionDeadlineDays', 'decisionWarningDays', 'hearingRequestWorkdays', 'requiredDocuments'] as const;
+const editable = [
+  'caseAbbreviation', 'caseNumberPattern', 'decisionDeadlineDays', 'decisionWarningDays', 'hearingRequestWorkdays', 'requiredDocuments',
+  'reviewTimeLimitWorkdays', 'reviewExtensionWorkdays', 'reviewClockAfterReturn', 'reviewerUserIds', 'leadReviewerUserIds', 'opinionNumberPattern',
+] as const;
 
 export async function updateSettings(ctx: RequestContext, agencyId: string, input: Record<string, unknown> & { version: number }) {
   const settings = await getSettings(ctx, agencyId);
   const set: Record<string, unknown> = {};
   for (const k of editable) if (input[k] !== undefined) set[k] = input[k];
   // The placeholder formatCaseNumber replaces ("{seq}" or "{seq:4}"): anything else would give every case the same number.
-  if (typeof set.caseNumberPattern === 'string' && !/\{seq(?::\d+)?\}/.test(set.caseNumberPattern)) {
-    throw new AppError(400, 'settings.pattern_needs_seq', {}, { caseNumberPattern: { key: 'settings.pattern_needs_seq' } });
+  for (const field of ['caseNumberPattern', 'opinionNumberPattern'] as const) {
+    if (typeof set[field] === 'string' && !/\{seq(?::\d+)?\}/.test(set[field])) {
+      throw new AppError(400, 'settings.pattern_needs_seq', {}, { [field]: { key: 'settings.pattern_needs_seq' } });
+    }
+  }
+  // Reviewers named in the settings must be reviewers of this agency.
+  for (const field of ['reviewerUserIds', 'leadReviewerUserIds'] as const) {
+    const ids = set[field] as string[] | undefined;
+    if (!ids?.length) continue;
+    const found = await UserModel.countDocuments({ _id: { $in: ids }, agencyId: settings.agencyId, roles: 'reviewer' });
+    if (found !== new Set(ids).size) throw new AppError(400, 'settings.reviewer_not_in_agency', {}, { [field]: { key: 'settings.reviewer_not_in_agency' } });
   }
   const before = settings.toJSON();
   const updated = await withKeyLock(`agency-settings:${settings.id}`, () => AgencySettingsModel.findOneAndUpdate(

@@ -1,6 +1,6 @@
 import type { RouteSpec } from '../platform/http/route';
 import { requestContext } from '../platform/http/route';
-import { addWorkdaysNow, calendarChanges, importYear, setDay, workdaysBetweenNow, yearSchedule } from './calendar.service';
+import { addWorkdaysNow, calendarChanges, importYear, knownYears, setDay, workdaysBetweenNow, yearSchedule } from './calendar.service';
 
 const tag = 'calendar';
 
@@ -16,6 +16,11 @@ export const calendarRoutes: RouteSpec[] = [
     summary: 'Working days after `from` up to and including `to`',
     schemas: { query: 'calendar-between-query' }, response: { schema: 'workdays-between-result' },
     handler: async (_req, res) => { res.json(await workdaysBetweenNow(res.locals.query.from, res.locals.query.to)); },
+  },
+  {
+    method: 'get', path: '/calendar/years', tag, access: 'signedIn', summary: 'Years whose holiday schedule is known (a year missing here makes deadlines reaching into it carry a warning)',
+    response: { schema: 'calendar-years' },
+    handler: async (_req, res) => { res.json(await knownYears()); },
   },
   {
     method: 'get', path: '/calendar/years/:year', tag, access: 'signedIn', summary: 'Holidays and adjusted workdays of a year (month grid)',

@@ -57,6 +57,12 @@ export async function yearSchedule(year: number) {
   return { year, known: cal.years.has(year), calendarVersion: cal.version, packageVersion: PACKAGE_VERSION, days };
 }
 
+/** The years the calendar knows (packaged or imported), for the console's year selector. */
+export async function knownYears() {
+  const cal = await currentCalendar();
+  return { years: [...cal.years].sort((a, b) => a - b), calendarVersion: cal.version, packageVersion: PACKAGE_VERSION };
+}
+
 async function appendChange(ctx: RequestContext, change: Omit<CalendarChange, 'version'> & { reason: string }) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const version = (await latestVersion()) + 1;

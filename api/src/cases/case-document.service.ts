@@ -12,7 +12,7 @@ import { listRecords, type ListQuery, type ListSpec } from '../platform/http/lis
 import { commitUpload, removeStoredFile } from '../platform/storage/file-store';
 import { CaseDocumentModel, type CaseDocumentDocument } from './case-document.model';
 import { CLOSED } from './case-lifecycle';
-import { findCase } from './case.service';
+import { assertActsOnCase, findCase } from './case.service';
 
 export const documentListSpec: ListSpec = {
   resource: 'case-documents',
@@ -41,6 +41,7 @@ export async function createDocument(ctx: RequestContext, input: DocumentInput) 
   const c = await findCase(ctx, input.caseId).catch(() => {
     throw new AppError(400, 'record.not_found', { entity: 'case' }, { caseId: { key: 'record.not_found', params: { entity: 'case' } } });
   });
+  await assertActsOnCase(ctx, c);
   if (CLOSED.includes(c.status as never)) throw new AppError(409, 'documents.case_closed');
   await assertOfficersOfAgency(String(c.agencyId), input.officerIds);
   const doc = await CaseDocumentModel.create({
@@ -52,6 +53,7 @@ export async function createDocument(ctx: RequestContext, input: DocumentInput) 
 
 export async function correctDocument(ctx: RequestContext, id: string, input: Partial<Omit<DocumentInput, 'caseId' | 'type'>> & { reason: string }) {
   const old = await getDocument(ctx, id);
+  await assertActsOnCase(ctx, await findCase(ctx, String(old.caseId)));
   if (!old.current) throw new AppError(409, 'documents.superseded');
   if (input.officerIds) await assertOfficersOfAgency(String(old.agencyId), input.officerIds);
   const { reason, ...changes } = input;
@@ -80,6 +82,7 @@ export async function attachDocumentFile(ctx: RequestContext, id: string, file: 
   if (doc.file) throw new AppError(409, 'documents.file_attached');
   if (!doc.current) throw new AppError(409, 'documents.superseded');
   const c = await findCase(ctx, String(doc.caseId));
+  await assertActsOnCase(ctx, c);
   if (CLOSED.includes(c.status as never) && !doc.supersedesId) throw new AppError(409, 'documents.case_closed');
   const stored = await commitUpload(file, 'case-documents');
   const updated = await withKeyLock(`case-document:${doc.id}`, () => CaseDocumentModel.findOneAndUpdate(

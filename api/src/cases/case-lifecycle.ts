@@ -90,20 +90,27 @@ export const rules: Record<CaseAction, Rule> = {
   // The party declares in writing that it gives up statement, defence and hearing.
   waive_hearing: {
     from: ['notified'], to: 'same', roles: ['officer'],
-    check: (f) => (hearingRights(f) ? [] : [{ key: 'cases.pre.no_hearing_rights' }]),
+    check: (f) => [
+      ...(hearingRights(f) ? [] : [{ key: 'cases.pre.no_hearing_rights' } as Failure]),
+      ...(f.case.hearingWaived ? [{ key: 'cases.pre.hearing_already_waived' } as Failure] : []),
+    ],
   },
   // 行政处罚法 art. 64: the request must come within N working days of the notice.
   request_hearing: {
     from: ['notified'], to: 'hearing', roles: ['officer'],
     check: (f) => [
       ...(hearingRights(f) ? [] : [{ key: 'cases.pre.no_hearing_rights' } as Failure]),
+      ...(f.case.hearingWaived ? [{ key: 'cases.pre.hearing_already_waived' } as Failure] : []),
       ...(f.hearingWindowEnd && f.input.date > f.hearingWindowEnd ? [{ key: 'cases.pre.hearing_request_late', params: { until: f.hearingWindowEnd } } as Failure] : []),
     ],
   },
+  // Submitted with its package through the legal review (reviews/review.service.ts); again after an
+  // opinion that did not approve (变更, 纠正, 不予下发) once the draft has been revised.
   submit_review: {
-    from: ['notified', 'hearing'], to: 'legal_review', roles: ['officer'],
+    from: ['notified', 'hearing', 'legal_review'], to: 'legal_review', roles: ['officer'],
     check: (f) => [
       ...(f.case.major ? [] : [{ key: 'cases.pre.not_major' } as Failure]),
+      ...(f.case.status === 'legal_review' && f.case.legalReviewStatus !== 'not_approved' ? [{ key: 'cases.pre.review_in_progress', params: { state: `review_${f.case.legalReviewStatus}` } } as Failure] : []),
       ...(f.case.status === 'hearing' ? need(f, 'hearing_record').map(() => ({ key: 'cases.pre.hearing_not_held' }) as Failure) : []),
     ],
   },

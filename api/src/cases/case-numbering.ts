@@ -16,8 +16,12 @@ export function formatCaseNumber(pattern: string, values: { abbr: string; catego
     .replace(/\{seq(?::(\d+))?\}/g, (_, width?: string) => String(values.seq).padStart(width ? Number(width) : 0, '0'));
 }
 
-export async function nextSequence(agencyId: string, year: number): Promise<number> {
-  const _id = `${agencyId}-${year}`;
+export function nextSequence(agencyId: string, year: number): Promise<number> {
+  return nextCounter(`${agencyId}-${year}`);
+}
+
+/** The next value of a named counter (case numbers, opinion numbers …), without gaps or duplicates. */
+export async function nextCounter(_id: string): Promise<number> {
   // Serialised: the embedded database does not apply `$inc` atomically (see keyed-lock.ts).
   return withKeyLock(`case-counter:${_id}`, async () => {
     for (let attempt = 0; ; attempt++) {

@@ -7,8 +7,10 @@ import { AppError, withBody } from '../platform/errors';
 import { translate, type Lang } from '../platform/messages';
 import { evaluate, type CaseAction } from './case-lifecycle';
 import { caseView, lifecycleFacts } from './case-view';
-import { CaseModel } from './case.model';
-import { findCase } from './case.service';
+import { settingsOf } from '../agencies/agency-settings.service';
+import { addWorkdaysNow } from '../calendar/calendar.service';
+import { CaseModel, type CaseDocument } from './case.model';
+import { findCase, majorFields } from './case.service';
 
 export interface TransitionInput {
   action: CaseAction;
@@ -18,12 +20,20 @@ export interface TransitionInput {
 }
 
 /** The fields an action sets besides the status. */
-function effects(action: CaseAction, date: string, reason: string | undefined): Record<string, unknown> {
+async function effects(c: CaseDocument, action: CaseAction, date: string, reason: string | undefined): Promise<Record<string, unknown>> {
   switch (action) {
-    case 'notify': return { notifiedOn: date };
+    case 'notify': {
+      // The hearing request window is computed once, when the notice is given, with the calendar version it used.
+      const settings = await settingsOf(String(c.agencyId));
+      const end = await addWorkdaysNow(date, settings.hearingRequestWorkdays);
+      return {
+        notifiedOn: date,
+        'hearing.windowEndOn': end.date,
+        'hearing.windowBasis': `${settings.hearingRequestWorkdays} workdays (settings version ${settings.version}), calendar ${end.calendarVersion}${end.warnings.length ? ' — ' + end.warnings.join(', ') : ''}`,
+      };
+    }
+    case 'request_hearing': return { 'hearing.requestedOn': date, ...(await majorFields(String(c.agencyId), { ...c.toObject(), hearing: { requestedOn: date } } as never)) };
     case 'waive_hearing': return { 'hearing.waived': true };
-    case 'request_hearing': return { 'hearing.requestedOn': date };
-    case 'submit_review': return { 'legalReview.status': 'pending' };
     case 'decide':
     case 'decide_on_spot': return { decidedOn: date };
     case 'serve': return { servedOn: date };
@@ -37,8 +47,19 @@ function effects(action: CaseAction, date: string, reason: string | undefined): 
 }
 
 export async function transitionCase(ctx: RequestContext, id: string, input: TransitionInput, lang: Lang) {
-  const actor = ctx.actor!;
+  // A legal review is submitted with its package (POST /api/reviews), never as a bare step.
+  if (input.action === 'submit_review') throw new AppError(409, 'cases.submit_through_review', {}, { action: { key: 'cases.submit_through_review' } });
   const c = await findCase(ctx, id);
+  return caseView(await applyTransition(ctx, c, input, lang), ctx.actor!, lang);
+}
+
+/**
+ * Checks `input.action` against the state machine and writes it (with `extra` fields, e.g. the legal
+ * review's gate) in one conditional update on `version`. Refusals: 403 when the caller may not act
+ * at all, 409 when a precondition does not hold yet or the version is stale.
+ */
+export async function applyTransition(ctx: RequestContext, c: CaseDocument, input: TransitionInput, lang: Lang, extra: Record<string, unknown> = {}): Promise<CaseDocument> {
+  const actor = ctx.actor!;
   const facts = await lifecycleFacts(c, actor, input);
   const result = evaluate(input.action, facts);
   if (!result.allowed) {
@@ -53,22 +74,23 @@ export async function transitionCase(ctx: RequestContext, id: string, input: Tra
     );
   }
   const date = facts.input.date;
+  const set = { status: result.to, ...(await effects(c, input.action, date, input.reason)), ...extra };
   const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate(
     { _id: c._id, version: input.version, status: c.status },
     {
-      $set: { status: result.to, ...effects(input.action, date, input.reason) },
+      $set: set,
       $push: { history: { action: input.action, from: c.status, to: result.to, at: new Date(), date, byUserId: actor.userId, byName: actor.displayName, reason: input.reason } },
       $inc: { version: 1 },
     },
     { returnDocument: 'after' },
   ));
   if (!updated) {
-    const current = await findCase(ctx, id);
+    const current = await findCase(ctx, c.id);
     throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, actor, lang) });
   }
   await recordAudit(ctx, {
     action: `case.${input.action}`, entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id,
     changes: [{ field: 'status', before: c.status, after: result.to }], note: [date, input.reason].filter(Boolean).join(' · '),
   });
-  return caseView(updated, actor, lang);
+  return updated;
 }

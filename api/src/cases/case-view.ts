@@ -59,7 +59,8 @@ export async function lifecycleFacts(c: CaseDocument, actor: Actor, input: { dat
     requiredDocuments: c.procedure === 'simple' ? settings.requiredDocuments!.simple : settings.requiredDocuments!.ordinary,
     actor: { roles: actor.roles, assigned: Boolean(officer && c.officerIds.some((id) => String(id) === String(officer._id))) },
     today,
-    hearingWindowEnd: c.notifiedOn ? (await addWorkdaysNow(c.notifiedOn, settings.hearingRequestWorkdays)).date : undefined,
+    // Stored at the notice with its calendar version; computed only for records notified before that was kept.
+    hearingWindowEnd: c.hearing?.windowEndOn ?? (c.notifiedOn ? (await addWorkdaysNow(c.notifiedOn, settings.hearingRequestWorkdays)).date : undefined),
     input: { date: input.date ?? today, reason: input.reason },
   };
 }

@@ -30,6 +30,7 @@ const partySchema = new Schema({
   legalRepresentative: { type: String, trim: true },
 });
 
+const majorMatchSchema = new Schema({ ruleId: Schema.Types.ObjectId, name: String, detail: String }, { _id: false });
 const legalBasisSchema = new Schema({ law: { type: String, required: true }, article: String }, { _id: false });
 
 const transitionSchema = new Schema(
@@ -86,14 +87,31 @@ const caseSchema = new Schema(
       requestedOn: { type: String },
       heldOn: { type: String },
       waived: { type: Boolean },
+      /** Last day to request a hearing, computed when the notice is given, and how (settings, calendar version). */
+      windowEndOn: { type: String },
+      windowBasis: { type: String },
     },
-    /** Major decision (重大执法决定): needs an approved legal review before the decision (art. 58). */
+    /** 拟作出的决定 and the facts of the draft that the major-decision catalog looks at. */
+    draftDecision: { type: String },
+    beyondDiscretion: { type: Boolean, default: false },
+    complex: { type: Boolean, default: false },
+    /** 机关负责人交办: set by the head of department only. */
+    headReferral: { type: Boolean, default: false },
+    /**
+     * Major decision (重大执法决定): determined from the agency's catalog whenever the draft changes
+     * (reviews/major-catalog.service.ts); the rules that matched are kept, so a later catalog edit
+     * does not alter this determination. Needs an approved legal review before the decision (art. 58).
+     */
     major: { type: Boolean, required: true, default: false },
     majorReasons: { type: [String], default: [] },
-    /** The gate filled by the legal review component: approved, or a collective discussion to proceed. */
+    majorMatches: { type: [majorMatchSchema], default: [] },
+    /** The gate kept by the legal review component: approved, or a collective discussion to proceed. */
     legalReview: {
-      status: { type: String, enum: ['none', 'pending', 'approved', 'not_approved', 'proceed_by_discussion'], default: 'none' },
+      status: { type: String, enum: ['none', 'pending', 'returned', 'approved', 'not_approved', 'transferred', 'proceed_by_discussion'], default: 'none' },
       reviewId: { type: Schema.Types.ObjectId },
+      round: { type: Number },
+      outcome: { type: String },
+      opinionNumber: { type: String },
       decidedAt: { type: Date },
     },
     /** Decision deadline (art. 60) with the setting it was computed from. */

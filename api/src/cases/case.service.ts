@@ -20,7 +20,9 @@ import { formatCaseNumber, nextSequence } from './case-numbering';
 import { assertCaseOfficers } from './case-officers';
 import { revealParty, sealParties, type PartyInput, type StoredParty } from './case-parties';
 import { caseView, listViews } from './case-view';
+import { OfficerModel } from '../officers/officer.model';
 import { CaseModel, type CaseDocument } from './case.model';
+import { determineMajor } from '../reviews/major-catalog.service';
 
 export const caseListSpec: ListSpec = {
   resource: 'cases',
@@ -50,11 +52,64 @@ export const caseListSpec: ListSpec = {
 };
 
 /** The case fields an update may change; the rest moves only through transitions. */
-const EDITABLE = ['source', 'cause', 'facts', 'legalBasis', 'discretion', 'fineAmount', 'confiscationAmount', 'penaltyTypes', 'major', 'majorReasons'] as const;
+const EDITABLE = [
+  'source', 'cause', 'facts', 'legalBasis', 'discretion', 'fineAmount', 'confiscationAmount', 'penaltyTypes', 'draftDecision', 'beyondDiscretion', 'complex', 'headReferral',
+] as const;
+
+/** 机关负责人交办: only the head of department refers a case for legal review by hand. */
+function assertMayRefer(ctx: RequestContext, before: boolean, after: boolean | undefined) {
+  if (after !== undefined && after !== before && !ctx.actor!.roles.includes('dept_head')) {
+    throw new AppError(403, 'cases.head_referral_only', {}, { headReferral: { key: 'cases.head_referral_only' } });
+  }
+}
+
+/** The case's draft as the major-decision catalog sees it. */
+function draftOf(c: { fineAmount?: number | null; confiscationAmount?: number | null; penaltyTypes?: string[] | null; parties: Array<{ kind: string }>; hearing?: { requestedOn?: string | null } | null; beyondDiscretion?: boolean | null; complex?: boolean | null; headReferral?: boolean | null }) {
+  return {
+    fineAmount: c.fineAmount, confiscationAmount: c.confiscationAmount, penaltyTypes: c.penaltyTypes, partyKinds: c.parties.map((p) => p.kind),
+    hearingHeld: Boolean(c.hearing?.requestedOn), beyondDiscretion: Boolean(c.beyondDiscretion), complex: Boolean(c.complex), headReferral: Boolean(c.headReferral),
+  };
+}
+
+/** Re-determines whether the case is major (after its draft changed); the fields to store. */
+export async function majorFields(agencyId: string, c: Parameters<typeof draftOf>[0]) {
+  return determineMajor(agencyId, draftOf(c));
+}
+
+/**
+ * 临期: undecided, and the decision deadline within the agency's warning period (each agency has its own),
+ * not yet passed. Built per request from the settings of the agencies in the caller's scope.
+ */
+async function dueSoonFilter(ctx: RequestContext): Promise<(value: unknown) => Record<string, unknown>> {
+  const actor = ctx.actor!;
+  const agencyIds = actor.roles.includes('supervisor') ? (await AgencyModel.find({}, { _id: 1 })).map((a) => String(a._id)) : [actor.agencyId];
+  const today = chinaDate();
+  const windows = await Promise.all(agencyIds.map(async (id) => ({
+    agencyId: new mongoose.Types.ObjectId(id),
+    'decisionDeadline.dueOn': { $gte: today, $lte: addCalendarDays(today, (await settingsOf(id)).decisionWarningDays) },
+  })));
+  return (value) => {
+    if (value !== true) throw badFilter('dueSoon');
+    return { status: { $in: UNDECIDED }, $or: windows };
+  };
+}
 
 export async function listCases(ctx: RequestContext, query: ListQuery) {
-  const result = await listRecords(CaseModel, caseListSpec, query, agencyScope(ctx.actor!));
+  const needsDueSoon = typeof query.filter === 'string' && query.filter.includes('"dueSoon"');
+  const spec = needsDueSoon ? { ...caseListSpec, custom: { ...caseListSpec.custom, dueSoon: await dueSoonFilter(ctx) } } : caseListSpec;
+  const result = await listRecords(CaseModel, spec, query, agencyScope(ctx.actor!));
   return { ...result, records: await listViews(result.records as Array<Record<string, unknown>>) };
+}
+
+/**
+ * An officer works only on the cases assigned to them (editing, written records, personal data); the head
+ * of department, the administrator and the legal reviewers work on any case of their agency.
+ */
+export async function assertActsOnCase(ctx: RequestContext, c: CaseDocument): Promise<void> {
+  const actor = ctx.actor!;
+  if (actor.roles.some((r) => r !== 'officer')) return;
+  const officer = await OfficerModel.findOne({ userId: actor.userId, agencyId: c.agencyId, status: 'active' }, { _id: 1 });
+  if (!officer || !c.officerIds.some((o) => String(o) === String(officer._id))) throw new AppError(403, 'cases.pre.not_assigned');
 }
 
 export function findCase(ctx: RequestContext, id: string): Promise<CaseDocument> {
@@ -77,8 +132,10 @@ export async function createCase(ctx: RequestContext, input: CaseCreate, lang: L
   const filedOn = input.filedOn ?? chinaDate();
   if (filedOn > chinaDate()) throw new AppError(400, 'cases.pre.future_date', {}, { filedOn: { key: 'cases.pre.future_date' } });
   await assertCaseOfficers(agencyId, input.officerIds, input.procedure);
+  assertMayRefer(ctx, false, input.headReferral);
   const parties = sealParties(input.parties as PartyInput[], [], filedOn);
   const settings = await settingsOf(agencyId);
+  const major = await majorFields(agencyId, { ...input, parties });
 
   // Every check has passed: only now take the number, so a refused filing leaves no gap.
   const year = Number(filedOn.slice(0, 4));
@@ -86,7 +143,7 @@ export async function createCase(ctx: RequestContext, input: CaseCreate, lang: L
   const number = formatCaseNumber(settings.caseNumberPattern, { abbr: settings.caseAbbreviation ?? agency.shortName, category: input.category, year, seq });
   const created = await CaseModel.create({
     ...Object.fromEntries(EDITABLE.map((k) => [k, input[k as keyof CaseCreate]])),
-    agencyId, number, year, seq,
+    agencyId, number, year, seq, ...major,
     category: input.category,
     procedure: input.procedure,
     parties,
@@ -107,18 +164,31 @@ export async function createCase(ctx: RequestContext, input: CaseCreate, lang: L
 
 export async function updateCase(ctx: RequestContext, id: string, input: CaseUpdate, lang: Lang) {
   const c = await findCase(ctx, id);
+  await assertActsOnCase(ctx, c);
   if (!UNDECIDED.includes(c.status as never) || CLOSED.includes(c.status as never)) {
     throw new AppError(409, 'cases.frozen', { status: c.status });
   }
+  // While the legal review examines the submitted package, the case stays as submitted.
+  if (c.status === 'legal_review' && c.legalReview?.status === 'pending') throw new AppError(409, 'cases.under_review');
+  assertMayRefer(ctx, Boolean(c.headReferral), input.headReferral);
   const set: Record<string, unknown> = {};
-  for (const k of EDITABLE) if (input[k as keyof CaseUpdate] !== undefined) set[k] = input[k as keyof CaseUpdate];
+  const unset: Record<string, 1> = {};
+  for (const k of EDITABLE) {
+    const value = input[k as keyof CaseUpdate];
+    // null clears an optional field.
+    if (value === null) unset[k] = 1;
+    else if (value !== undefined) set[k] = value;
+  }
   if (input.officerIds) {
     await assertCaseOfficers(String(c.agencyId), input.officerIds, c.procedure as 'simple' | 'ordinary');
     set.officerIds = input.officerIds.map((o) => new mongoose.Types.ObjectId(o));
   }
   if (input.parties) set.parties = sealParties(input.parties as PartyInput[], c.parties as StoredParty[], c.filedOn);
+  const draft = { ...c.toObject(), ...set };
+  for (const k of Object.keys(unset)) delete draft[k as keyof typeof draft];
+  Object.assign(set, await majorFields(String(c.agencyId), draft as never));
   const before = c.toJSON();
-  const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate({ _id: c._id, version: input.version }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }));
+  const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate({ _id: c._id, version: input.version }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}), $inc: { version: 1 } }, { returnDocument: 'after' }));
   if (!updated) {
     const current = await findCase(ctx, id);
     throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, ctx.actor!, lang) });
@@ -131,6 +201,7 @@ export async function updateCase(ctx: RequestContext, id: string, input: CaseUpd
 /** The one way to a party's clear personal data: for roles that need it, and always audited. */
 export async function revealPartyData(ctx: RequestContext, caseId: string, partyId: string) {
   const c = await findCase(ctx, caseId);
+  await assertActsOnCase(ctx, c);
   const party = (c.parties as StoredParty[]).find((p) => String(p._id) === partyId);
   if (!party) throw new AppError(404, 'record.not_found', { entity: 'record' });
   await recordAudit(ctx, { action: 'case.reveal_personal_data', entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id, note: `party ${party.name} (${partyId})` });

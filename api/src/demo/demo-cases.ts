@@ -721,6 +721,7 @@ export async function seedDemoCases(options: { auditWriter?: 'batch' | 'single' 
         ...dates,
         status,
         ...(notified && p.fine !== undefined ? { fineAmount: p.fine, penaltyTypes: p.def.penaltyTypes ?? ['fine'], discretion: p.discretion } : {}),
+        ...(notified ? { draftDecision: documentSummary('decision', p, p.filedOn).replace(/^决定/, '拟') } : {}),
         ...(notified && p.confiscation !== undefined ? { confiscationAmount: p.confiscation } : {}),
         ...(p.hearing.requestedOn || p.hearing.waived ? { hearing: p.hearing } : {}),
         // As the transitions leave it: pending from submit_review on, approved by the review before the decision.

@@ -8,6 +8,7 @@ import { logger } from '../platform/logger';
 import { UserModel } from '../users/user.model';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoEnforcement } from './demo-enforcement';
+import { seedDemoReviews } from './demo-reviews';
 
 export const DEMO_COUNTY = '青山县';
 
@@ -61,6 +62,8 @@ export async function seedDemoData(password: string, options: { cases?: boolean 
   // Demo cases take a few seconds; API tests create the cases they need instead.
   const cases = options.cases === false ? { cases: 0, documents: 0, auditEntries: 0 } : await seedDemoCases();
   if (cases.cases) logger.info({ ...cases, ms: Date.now() - started }, 'demo cases created');
+  const reviews = cases.cases ? await seedDemoReviews() : 0;
+  if (reviews) logger.info({ reviews, ms: Date.now() - started }, 'demo legal reviews created');
   if (agencies || users || enforcement.officers || enforcement.powers) logger.info({ agencies, users, ...enforcement }, 'demo data created');
   return { agencies, users, ...enforcement, ...cases };
 }

@@ -104,6 +104,38 @@ createdAt?: {
 updatedAt?: {
 [k: string]: unknown
 }
+/**
+ * 法制审核时限（工作日）
+ */
+reviewTimeLimitWorkdays?: number
+/**
+ * 经机关负责人批准可延长的工作日
+ */
+reviewExtensionWorkdays?: number
+/**
+ * 退回补充后审核期限重新计算（restart）或继续计算（resume）
+ */
+reviewClockAfterReturn?: ("restart" | "resume")
+/**
+ * Users who may review (empty: every reviewer of the agency)
+ * 
+ * @maxItems 100
+ * 
+ * Items: Record id (24 hex digits)
+ */
+reviewerUserIds?: string[]
+/**
+ * Lead reviewers, who may assign reviews
+ * 
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+leadReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+/**
+ * 法制审核意见书编号：{abbr} {year} {seq} or {seq:4}
+ */
+opinionNumberPattern?: string
 }
 
 export interface AgencySettings {
@@ -139,6 +171,38 @@ ordinary: string[]
 version?: number
 createdAt?: string
 updatedAt?: string
+/**
+ * 法制审核时限（工作日）
+ */
+reviewTimeLimitWorkdays?: number
+/**
+ * 经机关负责人批准可延长的工作日
+ */
+reviewExtensionWorkdays?: number
+/**
+ * 退回补充后审核期限重新计算（restart）或继续计算（resume）
+ */
+reviewClockAfterReturn?: ("restart" | "resume")
+/**
+ * Users who may review (empty: every reviewer of the agency)
+ * 
+ * @maxItems 100
+ * 
+ * Items: Record id (24 hex digits)
+ */
+reviewerUserIds?: string[]
+/**
+ * Lead reviewers, who may assign reviews
+ * 
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+leadReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+/**
+ * 法制审核意见书编号：{abbr} {year} {seq} or {seq:4}
+ */
+opinionNumberPattern?: string
 }
 
 export interface AgencyUpdate {
@@ -444,6 +508,15 @@ reason?: string
 }[]
 }
 
+export interface CalendarYears {
+/**
+ * Years whose holiday schedule is known (packaged or imported), ascending
+ */
+years: number[]
+calendarVersion: string
+packageVersion?: string
+}
+
 export interface CaseCreate {
 /**
  * license 行政许可, penalty 行政处罚, coercion 行政强制, levy 行政征收, requisition 行政征用, inspection 行政检查, confirmation 行政确认, other 其他
@@ -491,13 +564,21 @@ confiscationAmount?: number
  */
 penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
 /**
- * Major decision (重大执法决定): needs an approved legal review before the decision
+ * 拟作出的决定 (draft decision), evaluated against the major-decision catalog
  */
-major?: boolean
+draftDecision?: string
 /**
- * @maxItems 20
+ * 超出裁量基准从轻、减轻或从重
  */
-majorReasons?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+beyondDiscretion?: boolean
+/**
+ * 案情复杂或涉及多个法律关系
+ */
+complex?: boolean
+/**
+ * 机关负责人交办法制审核 (head of department only)
+ */
+headReferral?: boolean
 /**
  * @minItems 1
  * @maxItems 50
@@ -676,14 +757,17 @@ export interface CaseUpdate {
  */
 version: number
 /**
- * inspection 检查发现, complaint 投诉举报, referral 移送, transfer 上级交办, other 其他
+ * inspection 检查发现, complaint 投诉举报, referral 移送, transfer 上级交办, other 其他 · null clears it
  */
-source?: ("inspection" | "complaint" | "referral" | "transfer" | "other")
+source?: (("inspection" | "complaint" | "referral" | "transfer" | "other") | null)
 /**
  * 案由
  */
 cause?: string
-facts?: string
+/**
+ * null clears it
+ */
+facts?: (string | null)
 /**
  * @maxItems 30
  */
@@ -691,34 +775,45 @@ legalBasis?: {
 law: string
 article?: string
 }[]
-discretion?: {
+/**
+ * null clears it
+ */
+discretion?: ({
 /**
  * no_penalty 不予处罚, mitigated 减轻, lighter 从轻, normal 一般, heavier 从重
  */
 level?: ("no_penalty" | "mitigated" | "lighter" | "normal" | "heavier")
 standardRef?: string
 reasoning?: string
-}
+} | null)
 /**
- * Yuan
+ * null clears it
  */
-fineAmount?: number
+fineAmount?: (number | null)
 /**
- * Yuan
+ * null clears it
  */
-confiscationAmount?: number
+confiscationAmount?: (number | null)
 /**
  * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
  */
 penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
 /**
- * Major decision (重大执法决定): needs an approved legal review before the decision
+ * 拟作出的决定 (draft decision), evaluated against the major-decision catalog · null clears it
  */
-major?: boolean
+draftDecision?: (string | null)
 /**
- * @maxItems 20
+ * 超出裁量基准从轻、减轻或从重
  */
-majorReasons?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+beyondDiscretion?: boolean
+/**
+ * 案情复杂或涉及多个法律关系
+ */
+complex?: boolean
+/**
+ * 机关负责人交办法制审核 (head of department only)
+ */
+headReferral?: boolean
 /**
  * @minItems 1
  * @maxItems 50
@@ -846,6 +941,15 @@ hearingWindowEnd?: {
 actions?: {
 [k: string]: unknown
 }
+major?: {
+[k: string]: unknown
+}
+majorReasons?: {
+[k: string]: unknown
+}
+majorMatches?: {
+[k: string]: unknown
+}
 }
 
 export interface Case {
@@ -905,7 +1009,23 @@ confiscationAmount?: number
  */
 penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
 /**
- * Major decision (重大执法决定): needs an approved legal review before the decision
+ * 拟作出的决定 (draft decision), evaluated against the major-decision catalog
+ */
+draftDecision?: string
+/**
+ * 超出裁量基准从轻、减轻或从重
+ */
+beyondDiscretion?: boolean
+/**
+ * 案情复杂或涉及多个法律关系
+ */
+complex?: boolean
+/**
+ * 机关负责人交办法制审核 (head of department only)
+ */
+headReferral?: boolean
+/**
+ * Major decision (重大执法决定), determined from the agency's catalog: needs an approved legal review before the decision
  */
 major?: boolean
 /**
@@ -985,13 +1105,21 @@ requestedOn?: string
  */
 heldOn?: string
 waived?: boolean
+/**
+ * Last day to request a hearing (computed at the notice)
+ */
+windowEndOn?: string
+windowBasis?: string
 }
 legalReview?: {
-status?: ("none" | "pending" | "approved" | "not_approved" | "proceed_by_discussion")
+status?: ("none" | "pending" | "returned" | "approved" | "not_approved" | "transferred" | "proceed_by_discussion")
 /**
  * Record id (24 hex digits)
  */
 reviewId?: string
+outcome?: string
+opinionNumber?: string
+round?: number
 }
 decisionDeadline?: {
 /**
@@ -1022,6 +1150,17 @@ history?: {
 version: number
 createdAt?: string
 updatedAt?: string
+/**
+ * Catalog rules that made the case major when it was last determined
+ */
+majorMatches?: {
+/**
+ * Record id (24 hex digits)
+ */
+ruleId?: string
+name?: string
+detail?: string
+}[]
 }
 
 export interface CertificateCreate {
@@ -1287,8 +1426,117 @@ expiresIn: number
 user: SessionUser
 }
 
+export interface MajorRuleCreate {
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+name: string
+/**
+ * fine_at_least 罚款达到标准, confiscation_at_least 没收达到标准, penalty_type 处罚种类, hearing_held 经过听证, beyond_discretion 超出裁量基准, complex 案情复杂, head_referral 负责人交办
+ */
+kind: ("fine_at_least" | "confiscation_at_least" | "penalty_type" | "hearing_held" | "beyond_discretion" | "complex" | "head_referral")
+partyKind?: ("person" | "organization" | "any")
+threshold?: (number | null)
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+legalBasis?: string
+active?: boolean
+}
+
+export interface MajorRuleUpdate {
+name?: string
+/**
+ * fine_at_least 罚款达到标准, confiscation_at_least 没收达到标准, penalty_type 处罚种类, hearing_held 经过听证, beyond_discretion 超出裁量基准, complex 案情复杂, head_referral 负责人交办
+ */
+kind?: ("fine_at_least" | "confiscation_at_least" | "penalty_type" | "hearing_held" | "beyond_discretion" | "complex" | "head_referral")
+partyKind?: ("person" | "organization" | "any")
+threshold?: (number | null)
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+legalBasis?: string
+active?: boolean
+}
+
+export interface MajorRule {
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+name?: string
+/**
+ * fine_at_least 罚款达到标准, confiscation_at_least 没收达到标准, penalty_type 处罚种类, hearing_held 经过听证, beyond_discretion 超出裁量基准, complex 案情复杂, head_referral 负责人交办
+ */
+kind?: ("fine_at_least" | "confiscation_at_least" | "penalty_type" | "hearing_held" | "beyond_discretion" | "complex" | "head_referral")
+partyKind?: ("person" | "organization" | "any")
+threshold?: (number | null)
+/**
+ * Items: warning 警告, fine 罚款, confiscation 没收违法所得/非法财物, suspend_license 暂扣许可证件, revoke_license 吊销许可证件, lower_qualification 降低资质等级, restrict_activities 限制开展生产经营活动, order_closure 责令停产停业/关闭, restrict_employment 限制从业, detention 行政拘留, other 其他
+ */
+penaltyTypes?: ("warning" | "fine" | "confiscation" | "suspend_license" | "revoke_license" | "lower_qualification" | "restrict_activities" | "order_closure" | "restrict_employment" | "detention" | "other")[]
+legalBasis?: string
+active?: boolean
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+createdAt?: string
+updatedAt?: string
+}
+
 export interface MeResponse {
 user: SessionUser
+}
+
+export interface NotificationReadAll {
+/**
+ * How many were unread until now
+ */
+updated: number
+}
+
+export interface NotificationUnreadCount {
+count: number
+}
+
+export interface Notification {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * The recipient
+ */
+userId: string
+/**
+ * The recipient's agency
+ */
+agencyId: string
+/**
+ * What happened, e.g. review_assigned, review_due_soon, review_overdue, review_opinion_issued
+ */
+kind: string
+/**
+ * Chinese text
+ */
+title: string
+body?: string
+/**
+ * The record the console opens (/#/<resource>/<id>/show)
+ */
+link?: {
+resource: string
+id: string
+}
+/**
+ * When the user read it; null while unread
+ */
+readAt: (string | null)
+createdAt: string
 }
 
 export interface OfficerCreate {
@@ -1433,6 +1681,17 @@ byName?: string
  * Record id (24 hex digits)
  */
 transferredFromOfficerId?: string
+}
+
+export interface OpinionParams {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * Opinion number within the review, 1 for the first
+ */
+n: string
 }
 
 export interface PartyParams {
@@ -1780,6 +2039,1103 @@ export interface ReasonBody {
 reason: string
 }
 
+export interface ReviewAssign {
+/**
+ * @minItems 1
+ * @maxItems 100
+ * 
+ * Items: Record id (24 hex digits)
+ */
+reviewIds: [string, ...(string)[]]
+/**
+ * Record id (24 hex digits)
+ */
+reviewerId: string
+}
+
+export interface ReviewContest {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+reason: string
+}
+
+export interface ReviewCorrection {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+reason: string
+/**
+ * @maxItems 7
+ */
+checklist: []|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]
+/**
+ * approve 同意, change 变更, correct 纠正, return 退回补充, transfer 移送, not_issue 不予下发
+ */
+outcome: ("approve" | "change" | "correct" | "transfer" | "not_issue")
+text: string
+}
+
+export interface ReviewDiscussion {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+/**
+ * Calendar date YYYY-MM-DD
+ */
+date: string
+/**
+ * @minItems 3
+ * @maxItems 30
+ */
+participants: [string, string, string, ...(string)[]]
+minutes: string
+/**
+ * follow 采纳审核意见, proceed 不采纳、决定继续（须写明理由）
+ */
+conclusion: ("follow" | "proceed")
+reasons?: string
+}
+
+export interface ReviewDraft {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+/**
+ * @maxItems 7
+ */
+checklist?: []|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]
+/**
+ * approve 同意, change 变更, correct 纠正, return 退回补充, transfer 移送, not_issue 不予下发
+ */
+outcome?: ("approve" | "change" | "correct" | "return" | "transfer" | "not_issue")
+text?: string
+}
+
+export interface ReviewExtensionDecision {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+approve: boolean
+note?: string
+}
+
+export interface ReviewExtension {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+workdays?: number
+reason: string
+}
+
+export interface ReviewOpinion {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+/**
+ * @maxItems 7
+ */
+checklist: []|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]|[{
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}, {
+/**
+ * subject_qualified 主体与人员资格, procedure_lawful 程序, facts_evidence 事实证据, law_discretion 法律适用与裁量, within_authority 职权, documents_complete 文书, crime_transfer 涉嫌犯罪移送
+ */
+point: ("subject_qualified" | "procedure_lawful" | "facts_evidence" | "law_discretion" | "within_authority" | "documents_complete" | "crime_transfer")
+/**
+ * ok 无问题, problem 有问题, not_applicable 不适用
+ */
+conclusion?: ("ok" | "problem" | "not_applicable")
+note?: (string | null)
+}]
+/**
+ * approve 同意, change 变更, correct 纠正, return 退回补充, transfer 移送, not_issue 不予下发
+ */
+outcome: ("approve" | "change" | "correct" | "return" | "transfer" | "not_issue")
+text: string
+}
+
+export interface ReviewResubmit {
+/**
+ * The review version read (409 with the current record when stale)
+ */
+version: number
+applicationNote?: string
+}
+
+export interface ReviewStatisticsQuery {
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+from?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+to?: string
+}
+
+export interface ReviewStatistics {
+total?: number
+completed?: number
+onTimeRate?: (number | null)
+averageWorkdays?: (number | null)
+outcomes?: {
+[k: string]: number
+}
+open?: {
+[k: string]: number
+}
+calendarVersion?: string
+}
+
+export interface ReviewSubmit {
+/**
+ * Record id (24 hex digits)
+ */
+caseId: string
+/**
+ * The case version read
+ */
+caseVersion: number
+applicationNote?: string
+}
+
+export interface Review {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+/**
+ * Record id (24 hex digits)
+ */
+agencyId?: string
+/**
+ * Record id (24 hex digits)
+ */
+caseId?: string
+caseNumber?: string
+caseCause?: string
+round?: number
+status?: ("submitted" | "in_review" | "returned" | "completed")
+package?: {
+
+}
+submissions?: unknown[]
+rules?: {
+
+}
+clock?: {
+/**
+ * Calendar date YYYY-MM-DD
+ */
+receivedOn?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+dueOn?: string
+calendarVersion?: string
+warnings?: string[]
+}
+state?: ("on_time" | "due_soon" | "overdue" | "paused" | "done" | "done_late")
+remainingWorkdays?: (number | null)
+extension?: {
+
+}
+/**
+ * Record id (24 hex digits)
+ */
+reviewerId?: string
+reviewerName?: string
+draft?: {
+
+}
+opinions?: {
+number?: string
+version?: number
+/**
+ * approve 同意, change 变更, correct 纠正, return 退回补充, transfer 移送, not_issue 不予下发
+ */
+outcome?: ("approve" | "change" | "correct" | "return" | "transfer" | "not_issue")
+text?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+issuedOn?: string
+hasPdf?: boolean
+}[]
+/**
+ * approve 同意, change 变更, correct 纠正, return 退回补充, transfer 移送, not_issue 不予下发
+ */
+outcome?: ("approve" | "change" | "correct" | "return" | "transfer" | "not_issue")
+contest?: {
+
+}
+discussion?: {
+
+}
+pointLabels?: {
+
+}
+actions?: string[]
+version?: number
+}
+
+export interface ReviewerChoice {
+/**
+ * Record id (24 hex digits)
+ */
+id?: string
+name?: string
+/**
+ * 法律职业资格
+ */
+legalQualification?: boolean
+/**
+ * false: a first-time reviewer, who needs the legal qualification (art. 58)
+ */
+reviewedBefore?: boolean
+lead?: boolean
+}
+
 export interface SessionUser {
 /**
  * Record id (24 hex digits)
@@ -1800,7 +3156,7 @@ agencyName: string
  * legal_office 司法局（监督机关）; enforcement 行政执法机关
  */
 agencyKind?: ("legal_office" | "enforcement")
-permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read" | "cases:read" | "cases:write" | "cases:transition" | "cases:reveal" | "settings:write" | "calendar:write")[]
+permissions: ("agencies:read" | "agencies:write" | "agencies:qualify" | "users:read" | "users:write" | "audit:read" | "powers:read" | "powers:write" | "officers:read" | "officers:write" | "officers:transfer" | "certificates:read" | "certificates:write" | "reports:read" | "cases:read" | "cases:write" | "cases:transition" | "cases:reveal" | "settings:write" | "calendar:write" | "reviews:read" | "reviews:submit" | "reviews:review" | "reviews:assign" | "reviews:decide" | "catalog:write")[]
 }
 
 export interface TokenParams {

@@ -29,6 +29,13 @@ export interface MajorMatch {
   detail: string;
 }
 
+/** 行政处罚法 art. 9 penalty types, as the opinion and the case page name them. */
+const PENALTY_TYPE_NAMES: Record<string, string> = {
+  warning: '警告', fine: '罚款', confiscation: '没收违法所得、没收非法财物', suspend_license: '暂扣许可证件', revoke_license: '吊销许可证件',
+  lower_qualification: '降低资质等级', restrict_activities: '限制开展生产经营活动', order_closure: '责令停产停业、责令关闭',
+  restrict_employment: '限制从业', detention: '行政拘留', other: '其他',
+};
+
 const appliesTo = (rule: CatalogRule, kinds: DraftDecision['partyKinds']) => !rule.partyKind || rule.partyKind === 'any' || kinds.includes(rule.partyKind);
 
 export function matchMajorRules(draft: DraftDecision, rules: readonly CatalogRule[]): MajorMatch[] {
@@ -44,7 +51,7 @@ export function matchMajorRules(draft: DraftDecision, rules: readonly CatalogRul
         break;
       case 'penalty_type': {
         const types = (draft.penaltyTypes ?? []).filter((t) => rule.penaltyTypes?.includes(t));
-        if (types.length) hit(types.join(', '));
+        if (types.length) hit(types.map((t) => PENALTY_TYPE_NAMES[t] ?? t).join('、'));
         break;
       }
       case 'hearing_held':

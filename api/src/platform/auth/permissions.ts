@@ -14,20 +14,24 @@ export const PERMISSIONS = [
   'cases:read', 'cases:write', 'cases:transition', 'cases:reveal',
   'settings:write',
   'calendar:write',
+  'reviews:read', 'reviews:submit', 'reviews:review', 'reviews:assign', 'reviews:decide',
+  'catalog:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const readEnforcementBasics: Permission[] = ['agencies:read', 'powers:read', 'officers:read', 'certificates:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  officer: [...readEnforcementBasics, 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal'],
-  reviewer: [...readEnforcementBasics, 'cases:read', 'cases:reveal'],
-  dept_head: [...readEnforcementBasics, 'users:read', 'reports:read', 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal'],
+  officer: [...readEnforcementBasics, 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal', 'reviews:read', 'reviews:submit'],
+  // Reviewers review; lead reviewers (named in the agency's settings) also assign, checked by the service.
+  reviewer: [...readEnforcementBasics, 'cases:read', 'cases:reveal', 'reviews:read', 'reviews:review', 'reviews:assign'],
+  // The head approves extensions and records the collective discussion (集体讨论).
+  dept_head: [...readEnforcementBasics, 'users:read', 'reports:read', 'cases:read', 'cases:write', 'cases:transition', 'cases:reveal', 'reviews:read', 'reviews:submit', 'reviews:decide'],
   // Inspectors score closed case files (案卷评查): they read cases, never personal data in clear.
   inspector: [...readEnforcementBasics, 'cases:read'],
-  agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read', 'cases:read', 'cases:transition', 'settings:write'],
+  agency_admin: [...readEnforcementBasics, 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'certificates:write', 'reports:read', 'cases:read', 'cases:transition', 'settings:write', 'reviews:read', 'reviews:assign', 'catalog:write'],
   // The legal office confirms subjects and moves officers between agencies (换证).
-  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read', 'cases:read', 'settings:write', 'calendar:write'],
+  supervisor: [...readEnforcementBasics, 'agencies:write', 'agencies:qualify', 'users:read', 'users:write', 'audit:read', 'powers:write', 'officers:write', 'officers:transfer', 'certificates:write', 'reports:read', 'cases:read', 'settings:write', 'calendar:write', 'reviews:read'],
 };
 
 /**

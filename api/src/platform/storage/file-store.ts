@@ -4,7 +4,7 @@
 // orphan file survives a refused request.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
@@ -41,14 +41,26 @@ export function sha256OfFile(path: string): Promise<string> {
 }
 
 /** Moves an accepted upload into place (UPLOADS_DIR/<area>/<yyyy>/<mm>/<uuid>) and hashes it. */
-export async function commitUpload(file: Express.Multer.File, area: string): Promise<StoredFile> {
+/** A new storage key UPLOADS_DIR/<area>/<yyyy>/<mm>/<uuid>, its directory created. */
+function newKey(area: string): string {
   const now = new Date();
   const dir = join(area, String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
   mkdirSync(pathOf(dir), { recursive: true });
-  const key = join(dir, randomUUID());
+  return join(dir, randomUUID());
+}
+
+export async function commitUpload(file: Express.Multer.File, area: string): Promise<StoredFile> {
+  const key = newKey(area);
   const sha256 = await sha256OfFile(file.path);
   await rename(file.path, pathOf(key));
   return { key, sha256, size: file.size, contentType: file.mimetype, originalName: Buffer.from(file.originalname, 'latin1').toString('utf8') };
+}
+
+/** Stores a file the server produced (e.g. a rendered opinion PDF) in the same layout as uploads. */
+export async function storeBuffer(data: Buffer, area: string, contentType: string): Promise<Omit<StoredFile, 'originalName'>> {
+  const key = newKey(area);
+  await writeFile(pathOf(key), data, { flag: 'wx' });
+  return { key, sha256: createHash('sha256').update(data).digest('hex'), size: data.length, contentType };
 }
 
 export async function removeStoredFile(key: string): Promise<void> {
