@@ -496,3 +496,34 @@ describe('due dates, reminders, statistics and who may see what', () => {
     expect(list.body.map((x: { id: string }) => x.id)).not.toContain(r.id);
   });
 });
+
+describe('a change of the calendar', () => {
+  test('keeps computed deadlines until the legal office recomputes them, explicitly and audited', async () => {
+    const r = await submitted((await majorCase()).id);
+    const notified = await fileCase(t, officer, caseBody([zhang, liu]));
+    await addDocument(t, officer, notified.id, 'filing_approval');
+    await stepOk(t, officer, notified.id, 'start_investigation');
+    await addDocument(t, officer, notified.id, 'inspection_record');
+    await addDocument(t, officer, notified.id, 'notice');
+    const windowBefore = (await stepOk(t, officer, notified.id, 'notify')).hearingWindowEnd as string;
+    const before = (await ReviewModel.findById(r.id))!.clock;
+    // The first working day of the period becomes a rest day.
+    const day = addWorkdays(today(), 1, await currentCalendar()).date;
+    expect((await t.api.post('/api/calendar/days').set(supervisor).send({ date: day, kind: 'holiday', reason: '临时调整（测试）' })).status).toBe(200);
+    // Still the stored deadline, with the version it was computed under.
+    expect((await t.api.get(`/api/reviews/${r.id}`).set(reviewer)).body.clock).toMatchObject({ dueOn: before.dueOn, calendarVersion: before.calendarVersion });
+    expectError(await t.api.post('/api/calendar/recompute-deadlines').set(admin), 403);
+    const res = await t.api.post('/api/calendar/recompute-deadlines').set(supervisor);
+    expect(res.status).toBe(200);
+    const cal = await currentCalendar();
+    const after = addWorkdays(before.receivedOn, 5, cal).date;
+    expect(after > before.dueOn).toBe(true);
+    expect(res.body.reviews.changed).toEqual(expect.arrayContaining([{ reviewId: r.id, caseNumber: r.caseNumber, before: before.dueOn, after }]));
+    expect(res.body.hearingWindows.changed).toEqual(expect.arrayContaining([{ caseId: notified.id, number: notified.number, before: windowBefore, after: addWorkdays(today(), 5, cal).date }]));
+    expect((await ReviewModel.findById(r.id))!.clock).toMatchObject({ dueOn: after, calendarVersion: cal.version });
+    expect(await AuditEntryModel.findOne({ action: 'review.recompute_clock', entityId: r.id })).toMatchObject({ changes: expect.arrayContaining([expect.objectContaining({ field: 'clock.dueOn', before: before.dueOn, after })]) });
+    // Nothing left to recompute.
+    const again = await t.api.post('/api/calendar/recompute-deadlines').set(supervisor);
+    expect(again.body.reviews.changed).toEqual([]);
+  });
+});

@@ -153,6 +153,13 @@ test('the supervisor sees the 2026 holidays, makes a Friday a rest day with a re
   await page.getByRole('button', { name: '2026年12月4日 星期五：工作日', exact: true }).waitFor();
   await history.getByRole('cell', { name: '恢复发布的安排' }).first().waitFor();
   expect(await workdaysAfter(page, '2026-12-03', 1)).toBe('2026-12-04');
+
+  // The running deadlines are recomputed under the current calendar on purpose, with a confirmation.
+  const recompute = page.getByRole('region', { name: '重新计算期限' });
+  await recompute.getByRole('button', { name: '按当前日历重新计算' }).click();
+  await page.getByRole('dialog', { name: '重新计算期限？' }).getByRole('button', { name: /确认|Confirm/ }).click();
+  await recompute.getByText(/^日历版本 chinese-days@[\d.]+\+\d+：法制审核期限变化 \d+ 件（共检查 \d+ 件），听证申请期限变化 \d+ 件（共检查 \d+ 件）。/).waitFor();
+  await shot('calendar-recomputed');
 });
 
 test('an officer reads the calendar and counts working days but cannot change a day', async () => {

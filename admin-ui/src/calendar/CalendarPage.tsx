@@ -26,6 +26,7 @@ import { calendarApi, calendarKeys, type CalendarChange, type CalendarDay } from
 import { ChangesHistory } from './ChangesHistory';
 import { DayDialog } from './DayDialog';
 import { ImportDialog } from './ImportDialog';
+import { RecomputeCard } from './RecomputeCard';
 import { WorkdayCalculator } from './WorkdayCalculator';
 import { isChangedDay, Legend, YearGrid } from './YearGrid';
 
@@ -221,6 +222,7 @@ export const CalendarPage = () => {
                     </CardContent>
                 </Card>
                 <WorkdayCalculator calendarVersion={years.data?.calendarVersion} />
+                {canWrite ? <RecomputeCard /> : null}
                 <ChangesHistory changes={changes.data} packageVersion={years.data?.packageVersion} />
             </Stack>
             {canWrite && selected ? (

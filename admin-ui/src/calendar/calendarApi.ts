@@ -71,7 +71,15 @@ export const calendarKeys = {
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
+export interface RecomputeResult {
+    calendarVersion: string;
+    reviews: { checked: number; changed: Array<{ reviewId: string; caseNumber: string; before: string; after: string }> };
+    hearingWindows: { checked: number; changed: Array<{ caseId: string; number: string; before: string; after: string }> };
+}
+
 export const calendarApi = {
+    recomputeDeadlines: async () =>
+        (await httpClient(`${API_URL}/calendar/recompute-deadlines`, { method: 'POST' })).json as RecomputeResult,
     years: async () => (await httpClient(`${API_URL}/calendar/years`)).json as CalendarYears,
     year: async (year: number) => (await httpClient(`${API_URL}/calendar/years/${year}`)).json as CalendarYear,
     changes: async () => (await httpClient(`${API_URL}/calendar/changes`)).json as CalendarChange[],

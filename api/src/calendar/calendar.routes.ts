@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../platform/http/route';
+import { recomputeDeadlines } from './deadline-recompute';
 import { requestContext } from '../platform/http/route';
 import { addWorkdaysNow, calendarChanges, importYear, knownYears, setDay, workdaysBetweenNow, yearSchedule } from './calendar.service';
 
@@ -36,6 +37,12 @@ export const calendarRoutes: RouteSpec[] = [
     method: 'post', path: '/calendar/days', tag, access: 'calendar:write', summary: 'Change one day: holiday, working day, ordinary, or back to the packaged schedule (audited)',
     schemas: { body: 'calendar-day' }, response: { schema: 'calendar-day-result', status: 200 },
     handler: async (req, res) => { res.json(await setDay(requestContext(req), req.body)); },
+  },
+  {
+    method: 'post', path: '/calendar/recompute-deadlines', tag, access: 'calendar:write',
+    summary: 'Recompute the running deadlines (review clocks, open hearing windows) under the current calendar version (explicit; every change audited)',
+    response: { schema: 'deadline-recompute-result', status: 200 },
+    handler: async (req, res) => { res.json(await recomputeDeadlines(requestContext(req))); },
   },
   {
     method: 'get', path: '/calendar/changes', tag, access: 'signedIn', summary: 'The legal office’s changes to the calendar, newest first',

@@ -8,7 +8,9 @@ import { translate, type Lang } from '../platform/messages';
 import { evaluate, type CaseAction } from './case-lifecycle';
 import { caseView, lifecycleFacts } from './case-view';
 import { settingsOf } from '../agencies/agency-settings.service';
-import { addWorkdaysNow } from '../calendar/calendar.service';
+import { addWorkdaysNow, currentCalendar } from '../calendar/calendar.service';
+import { chinaDate } from '../platform/calendar/dates';
+import { addWorkdays } from '../platform/calendar/workdays';
 import { CaseModel, type CaseDocument } from './case.model';
 import { findCase, majorFields } from './case.service';
 
@@ -29,6 +31,8 @@ async function effects(c: CaseDocument, action: CaseAction, date: string, reason
       return {
         notifiedOn: date,
         'hearing.windowEndOn': end.date,
+        'hearing.windowWorkdays': settings.hearingRequestWorkdays,
+        'hearing.windowCalendarVersion': end.calendarVersion,
         'hearing.windowBasis': `${settings.hearingRequestWorkdays} workdays (settings version ${settings.version}), calendar ${end.calendarVersion}${end.warnings.length ? ' — ' + end.warnings.join(', ') : ''}`,
       };
     }
@@ -44,6 +48,32 @@ async function effects(c: CaseDocument, action: CaseAction, date: string, reason
     case 'terminate': return { endReason: reason };
     default: return {};
   }
+}
+
+/**
+ * After a change of the calendar: the hearing windows still open, computed under an older calendar
+ * version, are computed again under the current one (explicit; each change audited on its case).
+ */
+export async function recomputeHearingWindows(ctx: RequestContext) {
+  const cal = await currentCalendar();
+  const today = chinaDate();
+  const open = await CaseModel.find({ status: 'notified', 'hearing.windowEndOn': { $gte: today }, 'hearing.windowCalendarVersion': { $exists: true, $ne: cal.version } });
+  const changed: Array<{ caseId: string; number: string; before: string; after: string }> = [];
+  for (const c of open) {
+    const hearing = c.hearing!;
+    const end = addWorkdays(c.notifiedOn!, hearing.windowWorkdays!, cal);
+    const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate(
+      { _id: c._id, version: c.version },
+      { $set: { 'hearing.windowEndOn': end.date, 'hearing.windowCalendarVersion': end.calendarVersion, 'hearing.windowBasis': `${hearing.windowWorkdays} workdays, recomputed under calendar ${end.calendarVersion}` }, $inc: { version: 1 } },
+    ));
+    if (!updated) continue;
+    await recordAudit(ctx, {
+      action: 'case.recompute_hearing_window', entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id,
+      changes: [{ field: 'hearing.windowEndOn', before: hearing.windowEndOn, after: end.date }, { field: 'hearing.windowCalendarVersion', before: hearing.windowCalendarVersion, after: end.calendarVersion }],
+    });
+    if (end.date !== hearing.windowEndOn) changed.push({ caseId: c.id as string, number: c.number, before: hearing.windowEndOn!, after: end.date });
+  }
+  return { checked: open.length, changed };
 }
 
 export async function transitionCase(ctx: RequestContext, id: string, input: TransitionInput, lang: Lang) {

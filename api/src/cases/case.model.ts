@@ -89,6 +89,8 @@ const caseSchema = new Schema(
       waived: { type: Boolean },
       /** Last day to request a hearing, computed when the notice is given, and how (settings, calendar version). */
       windowEndOn: { type: String },
+      windowWorkdays: { type: Number },
+      windowCalendarVersion: { type: String },
       windowBasis: { type: String },
     },
     /** 拟作出的决定 and the facts of the draft that the major-decision catalog looks at. */
@@ -132,13 +134,21 @@ caseSchema.index({ agencyId: 1, filedOn: -1 });
 caseSchema.index({ agencyId: 1, status: 1, filedOn: -1 });
 caseSchema.index({ agencyId: 1, category: 1, filedOn: -1 });
 caseSchema.index({ agencyId: 1, major: 1, filedOn: -1 });
-caseSchema.index({ agencyId: 1, 'decisionDeadline.dueOn': 1 });
+// 超期 and 临期 (status among the undecided ones and a decision deadline range) read from one index.
+caseSchema.index({ agencyId: 1, status: 1, 'decisionDeadline.dueOn': 1 });
+caseSchema.index({ agencyId: 1, procedure: 1, filedOn: -1 });
+caseSchema.index({ agencyId: 1, source: 1, filedOn: -1 });
+caseSchema.index({ agencyId: 1, decidedOn: -1 });
 caseSchema.index({ officerIds: 1, filedOn: -1 });
 caseSchema.index({ status: 1, filedOn: -1 });
 caseSchema.index({ category: 1, filedOn: -1 });
 caseSchema.index({ major: 1, filedOn: -1 });
 caseSchema.index({ filedOn: -1 });
-caseSchema.index({ 'decisionDeadline.dueOn': 1 });
+caseSchema.index({ status: 1, 'decisionDeadline.dueOn': 1 });
+caseSchema.index({ procedure: 1, filedOn: -1 });
+caseSchema.index({ source: 1, filedOn: -1 });
+caseSchema.index({ decidedOn: -1 });
+caseSchema.index({ createdAt: -1 });
 caseSchema.index({ 'parties.idNumberHash': 1 });
 caseSchema.index({ 'parties.name': 1 });
 caseSchema.index({ cause: 1 });

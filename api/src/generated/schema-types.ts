@@ -1110,6 +1110,8 @@ waived?: boolean
  */
 windowEndOn?: string
 windowBasis?: string
+windowWorkdays?: number
+windowCalendarVersion?: string
 }
 legalReview?: {
 status?: ("none" | "pending" | "returned" | "approved" | "not_approved" | "transferred" | "proceed_by_discussion")
@@ -1370,6 +1372,46 @@ agencyName?: string
 expiryDate?: string
 daysLeft?: number
 }[]
+}
+
+export interface DeadlineRecomputeResult {
+calendarVersion?: string
+reviews?: {
+checked?: number
+changed?: {
+/**
+ * Record id (24 hex digits)
+ */
+reviewId?: string
+caseNumber?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+before?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+after?: string
+}[]
+}
+hearingWindows?: {
+checked?: number
+changed?: {
+/**
+ * Record id (24 hex digits)
+ */
+caseId?: string
+number?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+before?: string
+/**
+ * Calendar date YYYY-MM-DD
+ */
+after?: string
+}[]
+}
 }
 
 export interface Error {

@@ -55,6 +55,17 @@ export function extendClock(clock: ClockState, workdays: number, cal: WorkdayCal
   return { ...clock, dueOn: due.date, calendarVersion: due.calendarVersion, warnings: [...new Set([...clock.warnings, ...due.warnings])] };
 }
 
+/**
+ * The running clock's due date under another calendar (after the legal office changed it): the same
+ * allowance counted again from the start of the current period. A stopped or finished clock stays as it is.
+ */
+export function recomputeClock(clock: ClockState, rules: ClockRules, extensionWorkdays: number, cal: WorkdayCalendar): ClockState {
+  if (clock.pausedOn || clock.completedOn) return clock;
+  const total = allowance(rules, extensionWorkdays);
+  const due = addWorkdays(clock.periodStartOn, clock.usedWorkdays > 0 ? Math.max(1, total - clock.usedWorkdays) : total, cal);
+  return { ...clock, dueOn: due.date, calendarVersion: due.calendarVersion, warnings: due.warnings };
+}
+
 export type DueState = 'on_time' | 'due_soon' | 'overdue' | 'paused' | 'done' | 'done_late';
 
 /**

@@ -29,7 +29,7 @@ import { term, translate, type Lang } from '../platform/messages';
 import { removeStoredFile, storeBuffer } from '../platform/storage/file-store';
 import { UserModel } from '../users/user.model';
 import { renderOpinionPdf } from './opinion-pdf';
-import { dueState, extendClock, pauseClock, resumeClock, startClock, type ClockState } from './review-clock';
+import { dueState, extendClock, pauseClock, recomputeClock, resumeClock, startClock, type ClockState } from './review-clock';
 import { REVIEW_POINTS, ReviewModel, type ReviewDocument, type ReviewOutcome } from './review.model';
 
 const POINT_LABELS: Record<string, string> = {
@@ -567,6 +567,29 @@ export async function recordDiscussion(
   });
   await notifyUsers(await caseOfficerUserIds(c), String(r.agencyId), 'review_discussed', `${r.caseNumber} 集体讨论结论：${input.conclusion === 'proceed' ? '不采纳审核意见，决定继续' : '采纳审核意见'}`, r);
   return reviewView(updated, actor);
+}
+
+/**
+ * After a change of the calendar: the running review clocks computed under an older calendar version
+ * are computed again under the current one (an explicit action; each change audited). Stopped and
+ * finished clocks keep the due date they had.
+ */
+export async function recomputeReviewClocks(ctx: RequestContext) {
+  const cal = await currentCalendar();
+  const open = await ReviewModel.find({ status: { $in: ['submitted', 'in_review'] }, 'clock.calendarVersion': { $ne: cal.version } });
+  const changed: Array<{ reviewId: string; caseNumber: string; before: string; after: string }> = [];
+  for (const r of open) {
+    const extension = r.extension?.status === 'approved' ? r.extension.workdays ?? 0 : 0;
+    const clock = recomputeClock(clockOf(r), { limitWorkdays: r.rules.limitWorkdays, clockAfterReturn: r.rules.clockAfterReturn }, extension, cal);
+    const updated = await withKeyLock(`review:${r.id}`, () => ReviewModel.findOneAndUpdate({ _id: r._id, version: r.version }, { $set: { clock }, $inc: { version: 1 } }, { returnDocument: 'after' }));
+    if (!updated) continue; // changed meanwhile: the next recomputation takes it
+    await recordAudit(ctx, {
+      action: 'review.recompute_clock', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId),
+      changes: [{ field: 'clock.dueOn', before: r.clock.dueOn, after: clock.dueOn }, { field: 'clock.calendarVersion', before: r.clock.calendarVersion, after: clock.calendarVersion }],
+    });
+    if (clock.dueOn !== r.clock.dueOn) changed.push({ reviewId: r.id as string, caseNumber: r.caseNumber, before: r.clock.dueOn, after: clock.dueOn });
+  }
+  return { calendarVersion: cal.version, checked: open.length, changed };
 }
 
 // ---------------------------------------------------------------------------------------------
