@@ -6,9 +6,7 @@ import {
     Alert,
     Box,
     Button,
-    CircularProgress,
     Dialog,
-    DialogActions,
     DialogContent,
     DialogTitle,
     Stack,
@@ -18,6 +16,7 @@ import {
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { useNotify, useTranslate } from 'react-admin';
 import importSchema from '../../../schemas/calendar-year-import.json';
+import { DialogButtons } from '../dialogs/FormDialog';
 import { calendarApi, type CalendarYear, type YearImport } from './calendarApi';
 
 const REASON_MIN = importSchema.properties.reason.minLength;
@@ -299,31 +298,29 @@ export const ImportDialog = ({
                     </Stack>
                 )}
             </DialogContent>
-            <DialogActions sx={{ px: 3, pb: 2 }}>
-                <Button onClick={onClose} disabled={saving}>
-                    {translate('ra.action.cancel')}
-                </Button>
-                {confirming ? (
-                    <>
-                        <Button onClick={() => setConfirming(null)} disabled={saving}>
-                            {translate('app.calendar.import_dialog.back')}
-                        </Button>
-                        <Button
-                            variant="contained"
-                            color="warning"
-                            onClick={submit}
-                            disabled={saving}
-                            startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-                        >
-                            {translate('app.calendar.import_dialog.confirm')}
-                        </Button>
-                    </>
-                ) : (
-                    <Button variant="contained" onClick={check}>
-                        {translate('app.calendar.import_dialog.next')}
+            {/* Keyed: the next step's button is another one, so that a repeated key press does not confirm. */}
+            {confirming ? (
+                <DialogButtons
+                    key="confirm"
+                    onCancel={onClose}
+                    busy={saving}
+                    submitLabel={translate('app.calendar.import_dialog.confirm')}
+                    submitColor="warning"
+                    onSubmit={submit}
+                >
+                    <Button onClick={() => setConfirming(null)} disabled={saving}>
+                        {translate('app.calendar.import_dialog.back')}
                     </Button>
-                )}
-            </DialogActions>
+                </DialogButtons>
+            ) : (
+                <DialogButtons
+                    key="check"
+                    onCancel={onClose}
+                    busy={saving}
+                    submitLabel={translate('app.calendar.import_dialog.next')}
+                    onSubmit={check}
+                />
+            )}
         </Dialog>
     );
 };

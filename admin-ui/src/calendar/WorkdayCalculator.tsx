@@ -1,6 +1,6 @@
 // 工作日计算器: N working days after a date, and the working days between two dates, computed by the
 // API with the calendar in force (the same service every deadline uses), with its version and warnings.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { calendarDate } from '../fields/calendarDate';
@@ -67,6 +67,79 @@ const useCalculation = <T,>() => {
     return { result, errors, message, busy, run, rerun };
 };
 
+type Calculation<T> = ReturnType<typeof useCalculation<T>>;
+
+/** A date input of the calculator; a blank helper keeps the row's inputs aligned. */
+const DateInput = ({
+    label,
+    value,
+    onChange,
+    error,
+}: {
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    error?: string;
+}) => (
+    <TextField
+        type="date"
+        size="small"
+        label={label}
+        value={value}
+        onChange={event => onChange(event.target.value)}
+        error={!!error}
+        helperText={error ?? ' '}
+        slotProps={{ inputLabel: { shrink: true } }}
+    />
+);
+
+/**
+ * One of the calculator's forms: its inputs and the button in a row, then the API's message or the
+ * answer (`sentence`) with the calendar version it was computed with and its warnings.
+ */
+const CalculationForm = <T extends { calendarVersion: string; warnings: string[] },>({
+    title,
+    calculation,
+    onSubmit,
+    sentence,
+    children,
+}: {
+    /** Already translated; also the form's accessible name. */
+    title: string;
+    calculation: Calculation<T>;
+    onSubmit: (event: FormEvent) => void;
+    sentence: (result: T) => string;
+    children: ReactNode;
+}) => {
+    const translate = useTranslate();
+    const { result, message, busy } = calculation;
+    return (
+        <Box component="form" noValidate onSubmit={onSubmit} aria-label={title}>
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+                {title}
+            </Typography>
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
+                {children}
+                <Button type="submit" variant="contained" disabled={busy} sx={{ mt: '2px' }}>
+                    {translate('app.calendar.calculator.compute')}
+                </Button>
+            </Stack>
+            {message ? <Alert severity="error" role="alert">{message}</Alert> : null}
+            {result ? (
+                <Box role="status" sx={{ mt: 1 }}>
+                    <Typography variant="body1" sx={{ fontWeight: 600 }}>
+                        {sentence(result)}
+                    </Typography>
+                    <Typography variant="body2" color="text.secondary">
+                        {translate('app.calendar.calculator.version', { version: result.calendarVersion })}
+                    </Typography>
+                    <Warnings warnings={result.warnings} />
+                </Box>
+            ) : null}
+        </Box>
+    );
+};
+
 export const WorkdayCalculator = ({ calendarVersion }: { calendarVersion: string | undefined }) => {
     const translate = useTranslate();
     const { dateLabel } = useCalendarText();
@@ -102,8 +175,6 @@ export const WorkdayCalculator = ({ calendarVersion }: { calendarVersion: string
             local
         );
     };
-    const dateInput = { inputLabel: { shrink: true } };
-
     return (
         <Card component="section" aria-labelledby="calendar-calculator-title">
             <CardContent>
@@ -116,98 +187,60 @@ export const WorkdayCalculator = ({ calendarVersion }: { calendarVersion: string
                 <Box
                     sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}
                 >
-                    <Box component="form" noValidate onSubmit={computeAdd} aria-label={translate('app.calendar.calculator.add_title')}>
-                        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
-                            {translate('app.calendar.calculator.add_title')}
-                        </Typography>
-                        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-                            <TextField
-                                type="date"
-                                size="small"
-                                label={translate('app.calendar.calculator.from')}
-                                value={from}
-                                onChange={event => setFrom(event.target.value)}
-                                error={!!add.errors.from}
-                                helperText={add.errors.from ?? ' '}
-                                slotProps={dateInput}
-                            />
-                            <TextField
-                                size="small"
-                                label={translate('app.calendar.calculator.days')}
-                                value={days}
-                                onChange={event => setDays(event.target.value.trim())}
-                                error={!!add.errors.days}
-                                helperText={add.errors.days ?? translate('app.calendar.calculator.days_helper')}
-                                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                                sx={{ width: 160 }}
-                            />
-                            <Button type="submit" variant="contained" disabled={add.busy} sx={{ mt: '2px' }}>
-                                {translate('app.calendar.calculator.compute')}
-                            </Button>
-                        </Stack>
-                        {add.message ? <Alert severity="error" role="alert">{add.message}</Alert> : null}
-                        {add.result ? (
-                            <Box role="status" sx={{ mt: 1 }}>
-                                <Typography variant="body1" sx={{ fontWeight: 600 }}>
-                                    {translate('app.calendar.calculator.add_result', {
-                                        from: dateLabel(add.result.from),
-                                        days: add.result.days,
-                                        date: dateLabel(add.result.date),
-                                    })}
-                                </Typography>
-                                <Typography variant="body2" color="text.secondary">
-                                    {translate('app.calendar.calculator.version', { version: add.result.calendarVersion })}
-                                </Typography>
-                                <Warnings warnings={add.result.warnings} />
-                            </Box>
-                        ) : null}
-                    </Box>
-                    <Box component="form" noValidate onSubmit={computeBetween} aria-label={translate('app.calendar.calculator.between_title')}>
-                        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
-                            {translate('app.calendar.calculator.between_title')}
-                        </Typography>
-                        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-                            <TextField
-                                type="date"
-                                size="small"
-                                label={translate('app.calendar.calculator.from')}
-                                value={betweenFrom}
-                                onChange={event => setBetweenFrom(event.target.value)}
-                                error={!!between.errors.from}
-                                helperText={between.errors.from ?? ' '}
-                                slotProps={dateInput}
-                            />
-                            <TextField
-                                type="date"
-                                size="small"
-                                label={translate('app.calendar.calculator.to')}
-                                value={betweenTo}
-                                onChange={event => setBetweenTo(event.target.value)}
-                                error={!!between.errors.to}
-                                helperText={between.errors.to ?? ' '}
-                                slotProps={dateInput}
-                            />
-                            <Button type="submit" variant="contained" disabled={between.busy} sx={{ mt: '2px' }}>
-                                {translate('app.calendar.calculator.compute')}
-                            </Button>
-                        </Stack>
-                        {between.message ? <Alert severity="error" role="alert">{between.message}</Alert> : null}
-                        {between.result ? (
-                            <Box role="status" sx={{ mt: 1 }}>
-                                <Typography variant="body1" sx={{ fontWeight: 600 }}>
-                                    {translate('app.calendar.calculator.between_result', {
-                                        from: dateLabel(between.result.from),
-                                        to: dateLabel(between.result.to),
-                                        count: between.result.workdays,
-                                    })}
-                                </Typography>
-                                <Typography variant="body2" color="text.secondary">
-                                    {translate('app.calendar.calculator.version', { version: between.result.calendarVersion })}
-                                </Typography>
-                                <Warnings warnings={between.result.warnings} />
-                            </Box>
-                        ) : null}
-                    </Box>
+                    <CalculationForm
+                        title={translate('app.calendar.calculator.add_title')}
+                        calculation={add}
+                        onSubmit={computeAdd}
+                        sentence={result =>
+                            translate('app.calendar.calculator.add_result', {
+                                from: dateLabel(result.from),
+                                days: result.days,
+                                date: dateLabel(result.date),
+                            })
+                        }
+                    >
+                        <DateInput
+                            label={translate('app.calendar.calculator.from')}
+                            value={from}
+                            onChange={setFrom}
+                            error={add.errors.from}
+                        />
+                        <TextField
+                            size="small"
+                            label={translate('app.calendar.calculator.days')}
+                            value={days}
+                            onChange={event => setDays(event.target.value.trim())}
+                            error={!!add.errors.days}
+                            helperText={add.errors.days ?? translate('app.calendar.calculator.days_helper')}
+                            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                            sx={{ width: 160 }}
+                        />
+                    </CalculationForm>
+                    <CalculationForm
+                        title={translate('app.calendar.calculator.between_title')}
+                        calculation={between}
+                        onSubmit={computeBetween}
+                        sentence={result =>
+                            translate('app.calendar.calculator.between_result', {
+                                from: dateLabel(result.from),
+                                to: dateLabel(result.to),
+                                count: result.workdays,
+                            })
+                        }
+                    >
+                        <DateInput
+                            label={translate('app.calendar.calculator.from')}
+                            value={betweenFrom}
+                            onChange={setBetweenFrom}
+                            error={between.errors.from}
+                        />
+                        <DateInput
+                            label={translate('app.calendar.calculator.to')}
+                            value={betweenTo}
+                            onChange={setBetweenTo}
+                            error={between.errors.to}
+                        />
+                    </CalculationForm>
                 </Box>
             </CardContent>
         </Card>

@@ -1,8 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
-import { AlertTitle, Box, Button, Tooltip } from '@mui/material';
+import { useId, useState } from 'react';
+import { Box, Button, Tooltip } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import {
-    HttpError,
     Link,
     useCanAccess,
     useDataProvider,
@@ -12,6 +11,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { FormDialog, type DialogField } from '../dialogs/FormDialog';
+import { describeFailures } from '../dialogs/refusals';
 import { calendarDate } from '../fields/calendarDate';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { SubmitReviewDialog } from '../reviews/SubmitReviewDialog';
@@ -23,50 +23,12 @@ export interface CaseActionOffer {
     reasons: string[];
 }
 
-interface TransitionFailure {
-    key: string;
-    message: string;
-}
-
 // The API lists the offered actions without holding the not-yet-typed reason against them; the dialog
 // asks for it.
 const blockingReasons = (offer: CaseActionOffer): string[] => offer.reasons;
 
 // Steps that end the case or cannot be undone are shown in warning colours.
 const ENDING_ACTIONS: readonly CaseAction[] = ['withdraw', 'terminate'];
-
-/** What the API said when it refused the step: every failed precondition, or the conflict. */
-const describeRefusal = (
-    error: unknown,
-    translate: (key: string, options?: object) => string,
-    onReload: () => void
-): ReactNode | undefined => {
-    if (!(error instanceof HttpError)) return undefined;
-    const body = error.body as { failures?: TransitionFailure[]; current?: unknown } | undefined;
-    if (error.status === 409 && body?.current) {
-        return (
-            <>
-                <AlertTitle>{translate('app.cases.stale')}</AlertTitle>
-                <Button size="small" color="inherit" variant="outlined" onClick={onReload}>
-                    {translate('app.cases.reload')}
-                </Button>
-            </>
-        );
-    }
-    if (body?.failures?.length) {
-        return (
-            <>
-                <AlertTitle>{translate('app.cases.transition_refused')}</AlertTitle>
-                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                    {body.failures.map((failure, index) => (
-                        <li key={`${failure.key}-${index}`}>{failure.message}</li>
-                    ))}
-                </Box>
-            </>
-        );
-    }
-    return undefined;
-};
 
 /** One step of the lifecycle: enabled when the API allows it now, otherwise disabled with the reasons. */
 const TransitionButton = ({ offer, onOpen }: { offer: CaseActionOffer; onOpen: (action: CaseAction) => void }) => {
@@ -166,7 +128,7 @@ const TransitionDialog = ({ action, onClose }: { action: CaseAction | null; onCl
             fields={fields}
             submitLabel={label}
             submitColor={action && ENDING_ACTIONS.includes(action) ? 'error' : 'primary'}
-            renderError={error => describeRefusal(error, translate, reload)}
+            renderError={error => describeFailures(error, translate)}
             onSubmit={async values => {
                 await dataProvider.postAction('cases', String(record.id), 'transitions', {
                     action,
@@ -179,6 +141,7 @@ const TransitionDialog = ({ action, onClose }: { action: CaseAction | null; onCl
                 refresh();
             }}
             onClose={onClose}
+            onReload={reload}
         />
     );
 };

@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button } from '@mui/material';
 import { Edit, HttpError, useEditContext, useNotify, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { isStale } from '../dialogs/refusals';
 import { toCaseUpdateBody } from './caseBody';
 import { CaseForm } from './CaseForm';
 import { UNDECIDED_STATUSES, type CaseStatus } from './caseVocabulary';
-
-/** 409 with `current`: someone changed the case since it was read (optimistic concurrency on `version`). */
-export const isStale = (error: unknown): boolean =>
-    error instanceof HttpError && error.status === 409 && !!(error.body as { current?: unknown } | undefined)?.current;
 
 const StaleNotice = ({ onReload }: { onReload: () => void }) => {
     const translate = useTranslate();

@@ -1,19 +1,6 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Autocomplete, MenuItem, Stack, TextField } from '@mui/material';
 import {
-    Alert,
-    Autocomplete,
-    Button,
-    CircularProgress,
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogTitle,
-    MenuItem,
-    Stack,
-    TextField,
-} from '@mui/material';
-import {
-    HttpError,
     useDataProvider,
     useGetList,
     useNotify,
@@ -21,6 +8,7 @@ import {
     useTranslate,
     type RaRecord,
 } from 'react-admin';
+import { FormDialog } from '../dialogs/FormDialog';
 import { calendarDate } from '../fields/calendarDate';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
 import { DOCUMENT_TYPES } from './caseVocabulary';
@@ -69,7 +57,6 @@ export const DocumentDialog = ({
     const notify = useNotify();
     const refresh = useRefresh();
     const dataProvider = useDataProvider<ConsoleDataProvider>();
-    const titleId = useId();
     const isCorrection = !!document;
     const caseOfficerIds = useMemo(
         () => ((caseRecord.officerIds ?? []) as string[]).map(String),
@@ -77,9 +64,6 @@ export const DocumentDialog = ({
     );
     const [values, setValues] = useState<Values>(() => initialValues(document, caseOfficerIds));
     const [file, setFile] = useState<File | null>(null);
-    const [errors, setErrors] = useState<Record<string, string>>({});
-    const [message, setMessage] = useState<string | null>(null);
-    const [saving, setSaving] = useState(false);
     const [progress, setProgress] = useState<number | null>(null);
 
     const { data: activeOfficers } = useGetList(
@@ -103,8 +87,6 @@ export const DocumentDialog = ({
         if (open) {
             setValues(initialValues(document, caseOfficerIds));
             setFile(null);
-            setErrors({});
-            setMessage(null);
             setProgress(null);
         }
     }, [open]);
@@ -150,32 +132,18 @@ export const DocumentDialog = ({
         return { reason: values.reason.trim(), ...Object.fromEntries(changed) };
     };
 
-    const submit = async (event: FormEvent) => {
-        event.preventDefault();
-        const found = check();
-        setErrors(found);
-        if (Object.keys(found).length) return;
-        setSaving(true);
-        setMessage(null);
-        let saved: CaseDocumentRecord;
-        try {
-            saved = document
-                ? (
-                      await dataProvider.postAction<CaseDocumentRecord>(
-                          'case-documents',
-                          String(document.id),
-                          'corrections',
-                          body()
-                      )
-                  ).data
-                : ((await dataProvider.create('case-documents', { data: body() })).data as CaseDocumentRecord);
-        } catch (error) {
-            const e = error as HttpError;
-            setErrors((e.body as { errors?: Record<string, string> } | undefined)?.errors ?? {});
-            setMessage(translate(e.message ?? 'ra.notification.http_error', { _: e.message }));
-            setSaving(false);
-            return;
-        }
+    // The scan goes once the record is saved; a refused record keeps the dialog open with the API's errors.
+    const save = async () => {
+        const saved = document
+            ? (
+                  await dataProvider.postAction<CaseDocumentRecord>(
+                      'case-documents',
+                      String(document.id),
+                      'corrections',
+                      body()
+                  )
+              ).data
+            : ((await dataProvider.create('case-documents', { data: body() })).data as CaseDocumentRecord);
         if (file) {
             setProgress(0);
             try {
@@ -185,13 +153,11 @@ export const DocumentDialog = ({
                 notify(translate('app.documents.saved_upload_failed', { error: (error as Error).message }), {
                     type: 'warning',
                 });
-                setSaving(false);
                 onClose();
                 refresh();
                 return;
             }
         }
-        setSaving(false);
         notify(isCorrection ? 'app.documents.corrected' : 'app.documents.added', { type: 'success' });
         onClose();
         refresh();
@@ -203,23 +169,18 @@ export const DocumentDialog = ({
         : translate('app.documents.add_title');
 
     return (
-        <Dialog
+        <FormDialog
             open={open}
-            onClose={saving ? undefined : onClose}
-            aria-labelledby={titleId}
-            fullWidth
-            maxWidth="sm"
-            slotProps={{ paper: { component: 'form', onSubmit: submit, noValidate: true } as object }}
+            title={title}
+            warning={isCorrection ? translate('app.documents.correct_hint') : undefined}
+            warningSeverity="info"
+            validate={check}
+            submitLabel={translate(isCorrection ? 'app.documents.correct_submit' : 'app.documents.add_submit')}
+            onSubmit={save}
+            onClose={onClose}
         >
-            <DialogTitle id={titleId}>{title}</DialogTitle>
-            <DialogContent>
-                <Stack spacing={2} sx={{ pt: 1 }}>
-                    {isCorrection ? <Alert severity="info">{translate('app.documents.correct_hint')}</Alert> : null}
-                    {message ? (
-                        <Alert severity="error" role="alert">
-                            {message}
-                        </Alert>
-                    ) : null}
+            {({ errors, setError, saving }) => (
+                <>
                     {isCorrection ? (
                         <TextField
                             name="reason"
@@ -336,28 +297,15 @@ export const DocumentDialog = ({
                         file={file}
                         onChange={(chosen, problem) => {
                             setFile(chosen);
-                            setErrors(({ file: _old, ...rest }) => (problem ? { ...rest, file: problem } : rest));
+                            setError('file', problem);
                         }}
                         error={errors.file}
                         progress={progress}
                         disabled={saving}
                         label={isCorrection ? 'app.documents.choose_file_new_version' : 'app.documents.choose_file'}
                     />
-                </Stack>
-            </DialogContent>
-            <DialogActions sx={{ px: 3, pb: 2 }}>
-                <Button onClick={onClose} disabled={saving}>
-                    {translate('ra.action.cancel')}
-                </Button>
-                <Button
-                    type="submit"
-                    variant="contained"
-                    disabled={saving}
-                    startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-                >
-                    {translate(isCorrection ? 'app.documents.correct_submit' : 'app.documents.add_submit')}
-                </Button>
-            </DialogActions>
-        </Dialog>
+                </>
+            )}
+        </FormDialog>
     );
 };

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import { MenuItem, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
+import { DialogIntro, FormDialog } from '../dialogs/FormDialog';
 import { reviewApi } from './reviewApi';
-import { ReviewDialog } from './ReviewDialog';
 import { useReviewerChoices } from './useReviewerChoices';
 
 /**
@@ -24,22 +22,31 @@ export const AssignReviewerDialog = ({
     const translate = useTranslate();
     const notify = useNotify();
     const { choices, isPending } = useReviewerChoices(open);
-    const [reviewerId, setReviewerId] = useState('');
-    useEffect(() => {
-        if (open) setReviewerId('');
-    }, [open]);
     return (
-        <ReviewDialog
+        <FormDialog
             open={open}
             title={translate('app.reviews.assign_title', { smart_count: reviewIds.length })}
-            intro={
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.reviews.assign_intro')}
-                </Typography>
-            }
+            intro={<DialogIntro>{translate('app.reviews.assign_intro')}</DialogIntro>}
+            fields={[
+                {
+                    name: 'reviewerId',
+                    label: 'app.reviews.reviewer',
+                    type: 'select',
+                    required: true,
+                    disabled: isPending,
+                    helperText: !isPending && !choices.length ? 'app.reviews.no_reviewers' : undefined,
+                    choices: choices.map(choice => ({
+                        id: choice.id,
+                        name: `${choice.name}${choice.lead ? `（${translate('app.reviews.lead_reviewer')}）` : ''}${
+                            !choice.reviewedBefore && !choice.legalQualification
+                                ? ` · ${translate('app.reviews.first_time_unqualified')}`
+                                : ''
+                        }`,
+                    })),
+                },
+            ]}
             submitLabel={translate('app.reviews.assign_submit')}
-            validate={() => (reviewerId ? {} : { reviewerId: translate('ra.validation.required') })}
-            onSubmit={async () => {
+            onSubmit={async ({ reviewerId }) => {
                 await reviewApi.assign(reviewIds, reviewerId);
                 notify('app.reviews.assigned', {
                     type: 'success',
@@ -49,35 +56,7 @@ export const AssignReviewerDialog = ({
             }}
             onClose={onClose}
             onReload={onDone}
-        >
-            {errors => (
-                <TextField
-                    select
-                    name="reviewerId"
-                    label={translate('app.reviews.reviewer')}
-                    value={reviewerId}
-                    onChange={event => setReviewerId(event.target.value)}
-                    required
-                    fullWidth
-                    autoFocus
-                    disabled={isPending}
-                    error={!!errors.reviewerId}
-                    helperText={
-                        errors.reviewerId ??
-                        (!isPending && !choices.length ? translate('app.reviews.no_reviewers') : undefined)
-                    }
-                >
-                    {choices.map(choice => (
-                        <MenuItem key={choice.id} value={choice.id}>
-                            {choice.name}
-                            {choice.lead ? `（${translate('app.reviews.lead_reviewer')}）` : ''}
-                            {!choice.reviewedBefore && !choice.legalQualification
-                                ? ` · ${translate('app.reviews.first_time_unqualified')}`
-                                : ''}
-                        </MenuItem>
-                    ))}
-                </TextField>
-            )}
-        </ReviewDialog>
+            staleMessage="app.reviews.stale"
+        />
     );
 };

@@ -1,14 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import {
     Alert,
-    AlertTitle,
     Box,
     Button,
     Card,
     CardContent,
     CircularProgress,
     Dialog,
-    DialogActions,
     DialogContent,
     DialogContentText,
     DialogTitle,
@@ -16,7 +14,6 @@ import {
     FormControlLabel,
     FormHelperText,
     FormLabel,
-    MenuItem,
     Radio,
     RadioGroup,
     Stack,
@@ -24,7 +21,9 @@ import {
     Typography,
 } from '@mui/material';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { fieldErrors, isStale, reviewApi } from './reviewApi';
+import { DialogButtons, DialogFieldInput } from '../dialogs/FormDialog';
+import { fieldErrors, isStale, refusalMessage, StaleNotice } from '../dialogs/refusals';
+import { reviewApi } from './reviewApi';
 import {
     POINT_CONCLUSIONS,
     REVIEW_OUTCOMES,
@@ -124,19 +123,11 @@ export const ReviewChecklistForm = ({
 
     const fail = (error: unknown) => {
         if (isStale(error)) {
-            setMessage(
-                <>
-                    <AlertTitle>{translate('app.reviews.stale')}</AlertTitle>
-                    <Button size="small" color="inherit" variant="outlined" onClick={onReload}>
-                        {translate('app.cases.reload')}
-                    </Button>
-                </>
-            );
+            setMessage(<StaleNotice message="app.reviews.stale" onReload={onReload} />);
             return;
         }
         setErrors(fieldErrors(error));
-        const text = (error as Error)?.message;
-        setMessage(translate(text || 'ra.notification.http_error', { _: text }));
+        setMessage(refusalMessage(error, translate));
     };
 
     const saveDraft = async () => {
@@ -267,46 +258,46 @@ export const ReviewChecklistForm = ({
                     })}
                 </Stack>
                 <Stack spacing={2} sx={{ mt: 2 }}>
-                    <TextField
-                        select
-                        label={translate('app.reviews.outcome')}
+                    <DialogFieldInput
+                        field={{
+                            name: 'outcome',
+                            label: 'app.reviews.outcome',
+                            type: 'select',
+                            required: true,
+                            helperText: 'app.reviews.outcome_helper',
+                            choices: outcomes.map(outcome => ({ id: outcome, name: translate(`app.review_outcomes.${outcome}`) })),
+                        }}
                         value={values.outcome}
-                        onChange={event => setValues(v => ({ ...v, outcome: event.target.value as ReviewOutcome }))}
-                        required
-                        error={!!errors.outcome}
-                        helperText={errors.outcome ?? translate('app.reviews.outcome_helper')}
-                        fullWidth
-                    >
-                        {outcomes.map(outcome => (
-                            <MenuItem key={outcome} value={outcome}>
-                                {translate(`app.review_outcomes.${outcome}`)}
-                            </MenuItem>
-                        ))}
-                    </TextField>
-                    <TextField
-                        label={translate('app.reviews.opinion_text')}
+                        onChange={outcome => setValues(v => ({ ...v, outcome: outcome as ReviewOutcome }))}
+                        error={errors.outcome}
+                    />
+                    <DialogFieldInput
+                        field={{
+                            name: 'text',
+                            label: 'app.reviews.opinion_text',
+                            required: true,
+                            multiline: true,
+                            minRows: 4,
+                            maxLength: 10000,
+                            helperText: 'app.reviews.opinion_text_helper',
+                        }}
                         value={values.text}
-                        onChange={event => setValues(v => ({ ...v, text: event.target.value }))}
-                        required
-                        error={!!errors.text}
-                        helperText={errors.text ?? translate('app.reviews.opinion_text_helper')}
-                        multiline
-                        minRows={4}
-                        fullWidth
-                        slotProps={{ htmlInput: { maxLength: 10000 } }}
+                        onChange={text => setValues(v => ({ ...v, text }))}
+                        error={errors.text}
                     />
                     {mode === 'correct' ? (
-                        <TextField
-                            label={translate('app.reviews.correction_reason')}
+                        <DialogFieldInput
+                            field={{
+                                name: 'reason',
+                                label: 'app.reviews.correction_reason',
+                                required: true,
+                                multiline: true,
+                                minRows: 2,
+                                maxLength: 500,
+                            }}
                             value={values.reason}
-                            onChange={event => setValues(v => ({ ...v, reason: event.target.value }))}
-                            required
-                            error={!!errors.reason}
-                            helperText={errors.reason}
-                            multiline
-                            minRows={2}
-                            fullWidth
-                            slotProps={{ htmlInput: { maxLength: 500 } }}
+                            onChange={reason => setValues(v => ({ ...v, reason }))}
+                            error={errors.reason}
                         />
                     ) : null}
                 </Stack>
@@ -345,19 +336,13 @@ export const ReviewChecklistForm = ({
                         </Alert>
                     ) : null}
                 </DialogContent>
-                <DialogActions sx={{ px: 3, pb: 2 }}>
-                    <Button onClick={() => setConfirming(false)} disabled={!!busy}>
-                        {translate('ra.action.cancel')}
-                    </Button>
-                    <Button
-                        variant="contained"
-                        onClick={issue}
-                        disabled={!!busy}
-                        startIcon={busy === 'issue' ? <CircularProgress size={16} color="inherit" /> : undefined}
-                    >
-                        {translate('app.reviews.issue_confirm_submit')}
-                    </Button>
-                </DialogActions>
+                {/* Only issuing can be under way while this is open: the form's buttons are behind it. */}
+                <DialogButtons
+                    onCancel={() => setConfirming(false)}
+                    busy={!!busy}
+                    submitLabel={translate('app.reviews.issue_confirm_submit')}
+                    onSubmit={issue}
+                />
             </Dialog>
         </Card>
     );

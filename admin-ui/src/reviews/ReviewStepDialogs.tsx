@@ -2,23 +2,19 @@
 // after a return, contest (异议) and the collective discussion (集体讨论). Each sends the review's
 // `version`; a conflict offers to reload.
 import { useEffect, useState } from 'react';
-import {
-    Alert,
-    Autocomplete,
-    Chip,
-    FormControl,
-    FormControlLabel,
-    FormHelperText,
-    FormLabel,
-    Radio,
-    RadioGroup,
-    TextField,
-    Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Chip, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { calendarDate } from '../fields/calendarDate';
+import {
+    DialogFieldInput,
+    DialogIntro,
+    fieldProblem,
+    FormDialog,
+    type DialogField,
+    type DialogValues,
+    type FormDialogProps,
+} from '../dialogs/FormDialog';
 import { reviewApi } from './reviewApi';
-import { ReviewDialog } from './ReviewDialog';
 import type { Review } from './reviewVocabulary';
 
 interface StepDialogProps {
@@ -29,113 +25,90 @@ interface StepDialogProps {
     onDone: () => void;
 }
 
-const useLengthCheck = () => {
-    const translate = useTranslate();
-    return (value: string, min: number, max: number, isRequired = true): string | undefined => {
-        const text = value.trim();
-        if (!text) return isRequired ? translate('ra.validation.required') : undefined;
-        if (text.length < min) return translate('ra.validation.minLength', { min });
-        if (text.length > max) return translate('ra.validation.maxLength', { max });
-        return undefined;
-    };
+/**
+ * One step: sends the review's `version` with the step's `body` through `call`, then says `done` (a
+ * translation key) and reloads the review; a conflict offers to reload it.
+ */
+const StepDialog = ({
+    review,
+    onDone,
+    call,
+    body,
+    done,
+    ...dialog
+}: StepDialogProps &
+    Omit<FormDialogProps, 'onSubmit' | 'onReload' | 'staleMessage'> & {
+        call: (id: string, body: object) => Promise<Review>;
+        body: (values: DialogValues) => object;
+        done: string | ((values: DialogValues) => string);
+    }) => {
+    const notify = useNotify();
+    return (
+        <FormDialog
+            {...dialog}
+            onSubmit={async values => {
+                await call(review.id as string, { version: review.version, ...body(values) });
+                notify(typeof done === 'function' ? done(values) : done, { type: 'success' });
+                onDone();
+            }}
+            onReload={onDone}
+            staleMessage="app.reviews.stale"
+        />
+    );
 };
 
-const clean = (found: Record<string, string | undefined>) =>
-    Object.fromEntries(Object.entries(found).filter(([, v]) => !!v)) as Record<string, string>;
-
 /** 申请延期: at most the extension the agency allows, with the reason; the head of department decides. */
-export const ExtensionRequestDialog = ({ review, open, onClose, onDone }: StepDialogProps) => {
+export const ExtensionRequestDialog = (props: StepDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
-    const length = useLengthCheck();
+    const { review } = props;
     const max = review.rules.extensionWorkdays;
-    const [workdays, setWorkdays] = useState(String(max));
-    const [reason, setReason] = useState('');
-    useEffect(() => {
-        if (open) {
-            setWorkdays(String(max));
-            setReason('');
-        }
-    }, [open, max]);
     return (
-        <ReviewDialog
-            open={open}
+        <StepDialog
+            {...props}
             title={translate('app.review_actions.request_extension')}
             intro={
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.reviews.extension_intro', { max, due: review.clock.dueOn })}
-                </Typography>
+                <DialogIntro>{translate('app.reviews.extension_intro', { max, due: review.clock.dueOn })}</DialogIntro>
             }
-            submitLabel={translate('app.reviews.extension_submit')}
-            validate={() => {
+            fields={[
+                {
+                    name: 'workdays',
+                    label: 'app.reviews.extension_workdays',
+                    type: 'number',
+                    required: true,
+                    min: 1,
+                    max,
+                    step: 1,
+                    helperText: 'app.reviews.extension_workdays_helper',
+                    helperArgs: { max },
+                    defaultValue: String(max),
+                },
+                { name: 'reason', label: 'app.reviews.reason', required: true, multiline: true, minLength: 2, maxLength: 500 },
+            ]}
+            validate={({ workdays }) => {
                 const n = Number(workdays);
-                return clean({
+                return {
                     workdays:
                         !Number.isInteger(n) || n < 1 || n > max
                             ? translate('app.reviews.extension_workdays_range', { max })
                             : undefined,
-                    reason: length(reason, 2, 500),
-                });
+                };
             }}
-            onSubmit={async () => {
-                await reviewApi.requestExtension(review.id as string, {
-                    version: review.version,
-                    workdays: Number(workdays),
-                    reason: reason.trim(),
-                });
-                notify('app.reviews.extension_requested_done', { type: 'success' });
-                onDone();
-            }}
-            onClose={onClose}
-            onReload={onDone}
-        >
-            {errors => (
-                <>
-                    <TextField
-                        label={translate('app.reviews.extension_workdays')}
-                        type="number"
-                        value={workdays}
-                        onChange={event => setWorkdays(event.target.value)}
-                        required
-                        error={!!errors.workdays}
-                        helperText={errors.workdays ?? translate('app.reviews.extension_workdays_helper', { max })}
-                        slotProps={{ htmlInput: { min: 1, max, step: 1 } }}
-                        autoFocus
-                    />
-                    <TextField
-                        label={translate('app.reviews.reason')}
-                        value={reason}
-                        onChange={event => setReason(event.target.value)}
-                        required
-                        error={!!errors.reason}
-                        helperText={errors.reason}
-                        multiline
-                        minRows={3}
-                        fullWidth
-                        slotProps={{ htmlInput: { maxLength: 500 } }}
-                    />
-                </>
-            )}
-        </ReviewDialog>
+            submitLabel={translate('app.reviews.extension_submit')}
+            call={reviewApi.requestExtension}
+            body={({ workdays, reason }) => ({ workdays: Number(workdays), reason })}
+            done="app.reviews.extension_requested_done"
+        />
     );
 };
 
 /** 审批延期 (head of department): approve (the due date moves) or reject, with an optional note. */
-export const ExtensionDecisionDialog = ({ review, open, onClose, onDone }: StepDialogProps) => {
+export const ExtensionDecisionDialog = (props: StepDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
-    const [decision, setDecision] = useState<'approve' | 'reject' | ''>('');
-    const [note, setNote] = useState('');
-    useEffect(() => {
-        if (open) {
-            setDecision('');
-            setNote('');
-        }
-    }, [open]);
+    const { review } = props;
     const extension = review.extension;
     return (
-        <ReviewDialog
-            open={open}
+        <StepDialog
+            {...props}
             title={translate('app.review_actions.decide_extension')}
             intro={
                 <Alert severity="info">
@@ -147,67 +120,38 @@ export const ExtensionDecisionDialog = ({ review, open, onClose, onDone }: StepD
                     })}
                 </Alert>
             }
+            fields={[
+                {
+                    name: 'approve',
+                    label: 'app.reviews.decision',
+                    type: 'radio',
+                    row: true,
+                    required: true,
+                    choices: [
+                        { id: 'approve', name: translate('app.reviews.approve_extension') },
+                        { id: 'reject', name: translate('app.reviews.reject_extension') },
+                    ],
+                },
+                { name: 'note', label: 'app.reviews.decision_note', multiline: true, minRows: 2, maxLength: 500 },
+            ]}
             submitLabel={translate('app.reviews.decision_submit')}
-            validate={() => (decision ? {} : { approve: translate('ra.validation.required') })}
-            onSubmit={async () => {
-                await reviewApi.decideExtension(review.id as string, {
-                    version: review.version,
-                    approve: decision === 'approve',
-                    ...(note.trim() ? { note: note.trim() } : {}),
-                });
-                notify(decision === 'approve' ? 'app.reviews.extension_approved_done' : 'app.reviews.extension_rejected_done', {
-                    type: 'success',
-                });
-                onDone();
-            }}
-            onClose={onClose}
-            onReload={onDone}
-        >
-            {errors => (
-                <>
-                    <FormControl error={!!errors.approve} required>
-                        <FormLabel id="extension-decision-label">{translate('app.reviews.decision')}</FormLabel>
-                        <RadioGroup
-                            row
-                            aria-labelledby="extension-decision-label"
-                            value={decision}
-                            onChange={event => setDecision(event.target.value as 'approve' | 'reject')}
-                        >
-                            <FormControlLabel value="approve" control={<Radio />} label={translate('app.reviews.approve_extension')} />
-                            <FormControlLabel value="reject" control={<Radio />} label={translate('app.reviews.reject_extension')} />
-                        </RadioGroup>
-                        {errors.approve ? <FormHelperText>{errors.approve}</FormHelperText> : null}
-                    </FormControl>
-                    <TextField
-                        label={translate('app.reviews.decision_note')}
-                        value={note}
-                        onChange={event => setNote(event.target.value)}
-                        error={!!errors.note}
-                        helperText={errors.note}
-                        multiline
-                        minRows={2}
-                        fullWidth
-                        slotProps={{ htmlInput: { maxLength: 500 } }}
-                    />
-                </>
-            )}
-        </ReviewDialog>
+            call={reviewApi.decideExtension}
+            body={({ approve, note }) => ({ approve: approve === 'approve', ...(note ? { note } : {}) })}
+            done={({ approve }) =>
+                approve === 'approve' ? 'app.reviews.extension_approved_done' : 'app.reviews.extension_rejected_done'
+            }
+        />
     );
 };
 
 /** 补充后重新提交: the package is rebuilt from the case as it is now; the clock restarts or resumes. */
-export const ResubmitDialog = ({ review, open, onClose, onDone }: StepDialogProps) => {
+export const ResubmitDialog = (props: StepDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
-    const length = useLengthCheck();
-    const [note, setNote] = useState('');
-    useEffect(() => {
-        if (open) setNote('');
-    }, [open]);
+    const { review } = props;
     const returned = review.opinions[review.opinions.length - 1];
     return (
-        <ReviewDialog
-            open={open}
+        <StepDialog
+            {...props}
             title={translate('app.review_actions.resubmit')}
             intro={
                 <>
@@ -216,110 +160,93 @@ export const ResubmitDialog = ({ review, open, onClose, onDone }: StepDialogProp
                             {translate('app.reviews.resubmit_returned', { number: returned.number, text: returned.text })}
                         </Alert>
                     ) : null}
-                    <Typography variant="body2" color="text.secondary">
-                        {translate(`app.reviews.resubmit_intro_${review.rules.clockAfterReturn}`)}
-                    </Typography>
+                    <DialogIntro>{translate(`app.reviews.resubmit_intro_${review.rules.clockAfterReturn}`)}</DialogIntro>
                 </>
             }
+            fields={[
+                {
+                    name: 'applicationNote',
+                    label: 'app.reviews.application_note',
+                    multiline: true,
+                    maxLength: 2000,
+                    helperText: 'app.reviews.resubmit_note_helper',
+                },
+            ]}
             submitLabel={translate('app.review_actions.resubmit')}
-            validate={() => clean({ applicationNote: length(note, 0, 2000, false) })}
-            onSubmit={async () => {
-                await reviewApi.resubmit(review.id as string, {
-                    version: review.version,
-                    ...(note.trim() ? { applicationNote: note.trim() } : {}),
-                });
-                notify('app.reviews.resubmitted', { type: 'success' });
-                onDone();
-            }}
-            onClose={onClose}
-            onReload={onDone}
+            call={reviewApi.resubmit}
+            body={({ applicationNote }) => (applicationNote ? { applicationNote } : {})}
+            done="app.reviews.resubmitted"
         >
-            {errors => (
-                <>
-                    <TextField
-                        label={translate('app.reviews.application_note')}
-                        value={note}
-                        onChange={event => setNote(event.target.value)}
-                        error={!!errors.applicationNote}
-                        helperText={errors.applicationNote ?? translate('app.reviews.resubmit_note_helper')}
-                        multiline
-                        minRows={3}
-                        fullWidth
-                        autoFocus
-                        slotProps={{ htmlInput: { maxLength: 2000 } }}
-                    />
-                    {/* Missing parts of the package, as the API lists them. */}
-                    {Object.entries(errors)
-                        .filter(([field]) => field !== 'applicationNote')
-                        .map(([field, text]) => (
-                            <Typography key={field} variant="body2" color="error">
-                                {text}
-                            </Typography>
-                        ))}
-                </>
-            )}
-        </ReviewDialog>
+            {/* Missing parts of the package, as the API lists them. */}
+            {({ errors }) =>
+                Object.entries(errors)
+                    .filter(([field]) => field !== 'applicationNote')
+                    .map(([field, text]) => (
+                        <Typography key={field} variant="body2" color="error">
+                            {text}
+                        </Typography>
+                    ))
+            }
+        </StepDialog>
     );
 };
 
 /** 提出异议: the handling unit disagrees with an opinion that does not approve; the head then convenes a discussion. */
-export const ContestDialog = ({ review, open, onClose, onDone }: StepDialogProps) => {
+export const ContestDialog = (props: StepDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
-    const length = useLengthCheck();
-    const [reason, setReason] = useState('');
-    useEffect(() => {
-        if (open) setReason('');
-    }, [open]);
     return (
-        <ReviewDialog
-            open={open}
+        <StepDialog
+            {...props}
             title={translate('app.review_actions.contest')}
-            intro={
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.reviews.contest_intro')}
-                </Typography>
-            }
+            intro={<DialogIntro>{translate('app.reviews.contest_intro')}</DialogIntro>}
+            fields={[
+                {
+                    name: 'reason',
+                    label: 'app.reviews.contest_reason',
+                    required: true,
+                    multiline: true,
+                    minRows: 4,
+                    minLength: 2,
+                    maxLength: 2000,
+                },
+            ]}
             submitLabel={translate('app.review_actions.contest')}
             submitColor="warning"
-            validate={() => clean({ reason: length(reason, 2, 2000) })}
-            onSubmit={async () => {
-                await reviewApi.contest(review.id as string, { version: review.version, reason: reason.trim() });
-                notify('app.reviews.contested', { type: 'success' });
-                onDone();
-            }}
-            onClose={onClose}
-            onReload={onDone}
-        >
-            {errors => (
-                <TextField
-                    label={translate('app.reviews.contest_reason')}
-                    value={reason}
-                    onChange={event => setReason(event.target.value)}
-                    required
-                    error={!!errors.reason}
-                    helperText={errors.reason}
-                    multiline
-                    minRows={4}
-                    fullWidth
-                    autoFocus
-                    slotProps={{ htmlInput: { maxLength: 2000 } }}
-                />
-            )}
-        </ReviewDialog>
+            call={reviewApi.contest}
+            body={({ reason }) => ({ reason })}
+            done="app.reviews.contested"
+        />
     );
 };
 
 const MIN_PARTICIPANTS = 3;
 
+const MINUTES: DialogField = {
+    name: 'minutes',
+    label: 'app.reviews.minutes',
+    required: true,
+    multiline: true,
+    minRows: 4,
+    minLength: 2,
+    maxLength: 10000,
+};
+const REASONS: DialogField = {
+    name: 'reasons',
+    label: 'app.reviews.discussion_reasons',
+    required: true,
+    multiline: true,
+    minLength: 2,
+    maxLength: 2000,
+    helperText: 'app.reviews.discussion_reasons_helper',
+};
+
 /**
  * 记录集体讨论 (head of department): date, participants (at least three), minutes and the conclusion —
  * follow the opinion, or proceed against it with the reasons (which opens the decision).
  */
-export const DiscussionDialog = ({ review, open, onClose, onDone }: StepDialogProps) => {
+export const DiscussionDialog = (props: StepDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
-    const length = useLengthCheck();
+    const { review, open } = props;
     const [date, setDate] = useState(calendarDate());
     const [participants, setParticipants] = useState<string[]>([]);
     const [pending, setPending] = useState('');
@@ -338,9 +265,19 @@ export const DiscussionDialog = ({ review, open, onClose, onDone }: StepDialogPr
     }, [open]);
     // A name typed but not yet confirmed with Enter still counts.
     const allParticipants = () => [...new Set([...participants, pending.trim()].map(p => p.trim()).filter(Boolean))];
+    const conclusionField: DialogField = {
+        name: 'conclusion',
+        label: 'app.reviews.conclusion',
+        type: 'radio',
+        required: true,
+        choices: [
+            { id: 'follow', name: translate('app.discussion_conclusions.follow') },
+            { id: 'proceed', name: translate('app.discussion_conclusions.proceed') },
+        ],
+    };
     return (
-        <ReviewDialog
-            open={open}
+        <StepDialog
+            {...props}
             maxWidth="md"
             title={translate('app.review_actions.discuss')}
             intro={
@@ -353,7 +290,7 @@ export const DiscussionDialog = ({ review, open, onClose, onDone }: StepDialogPr
             submitLabel={translate('app.reviews.discussion_submit')}
             validate={() => {
                 const names = allParticipants();
-                return clean({
+                return {
                     date: !date ? translate('ra.validation.required') : date > calendarDate() ? translate('app.reviews.no_future_date') : undefined,
                     participants:
                         names.length < MIN_PARTICIPANTS
@@ -361,27 +298,22 @@ export const DiscussionDialog = ({ review, open, onClose, onDone }: StepDialogPr
                             : names.some(n => n.length > 40)
                               ? translate('ra.validation.maxLength', { max: 40 })
                               : undefined,
-                    minutes: length(minutes, 2, 10000),
-                    conclusion: conclusion ? undefined : translate('ra.validation.required'),
-                    reasons: conclusion === 'proceed' ? length(reasons, 2, 2000) : undefined,
-                });
+                    minutes: fieldProblem(MINUTES, minutes, translate),
+                    conclusion: fieldProblem(conclusionField, conclusion, translate),
+                    reasons: conclusion === 'proceed' ? fieldProblem(REASONS, reasons, translate) : undefined,
+                };
             }}
-            onSubmit={async () => {
-                await reviewApi.discuss(review.id as string, {
-                    version: review.version,
-                    date,
-                    participants: allParticipants(),
-                    minutes: minutes.trim(),
-                    conclusion,
-                    ...(conclusion === 'proceed' ? { reasons: reasons.trim() } : {}),
-                });
-                notify('app.reviews.discussed', { type: 'success' });
-                onDone();
-            }}
-            onClose={onClose}
-            onReload={onDone}
+            call={reviewApi.discuss}
+            body={() => ({
+                date,
+                participants: allParticipants(),
+                minutes: minutes.trim(),
+                conclusion,
+                ...(conclusion === 'proceed' ? { reasons: reasons.trim() } : {}),
+            })}
+            done="app.reviews.discussed"
         >
-            {errors => (
+            {({ errors }) => (
                 <>
                     <TextField
                         label={translate('app.reviews.discussion_date')}
@@ -421,46 +353,18 @@ export const DiscussionDialog = ({ review, open, onClose, onDone }: StepDialogPr
                             />
                         )}
                     />
-                    <TextField
-                        label={translate('app.reviews.minutes')}
-                        value={minutes}
-                        onChange={event => setMinutes(event.target.value)}
-                        required
-                        error={!!errors.minutes}
-                        helperText={errors.minutes}
-                        multiline
-                        minRows={4}
-                        fullWidth
-                        slotProps={{ htmlInput: { maxLength: 10000 } }}
+                    <DialogFieldInput field={MINUTES} value={minutes} onChange={setMinutes} error={errors.minutes} />
+                    <DialogFieldInput
+                        field={conclusionField}
+                        value={conclusion}
+                        onChange={value => setConclusion(value as 'follow' | 'proceed')}
+                        error={errors.conclusion}
                     />
-                    <FormControl error={!!errors.conclusion} required>
-                        <FormLabel id="discussion-conclusion-label">{translate('app.reviews.conclusion')}</FormLabel>
-                        <RadioGroup
-                            aria-labelledby="discussion-conclusion-label"
-                            value={conclusion}
-                            onChange={event => setConclusion(event.target.value as 'follow' | 'proceed')}
-                        >
-                            <FormControlLabel value="follow" control={<Radio />} label={translate('app.discussion_conclusions.follow')} />
-                            <FormControlLabel value="proceed" control={<Radio />} label={translate('app.discussion_conclusions.proceed')} />
-                        </RadioGroup>
-                        {errors.conclusion ? <FormHelperText>{errors.conclusion}</FormHelperText> : null}
-                    </FormControl>
                     {conclusion === 'proceed' ? (
-                        <TextField
-                            label={translate('app.reviews.discussion_reasons')}
-                            value={reasons}
-                            onChange={event => setReasons(event.target.value)}
-                            required
-                            error={!!errors.reasons}
-                            helperText={errors.reasons ?? translate('app.reviews.discussion_reasons_helper')}
-                            multiline
-                            minRows={3}
-                            fullWidth
-                            slotProps={{ htmlInput: { maxLength: 2000 } }}
-                        />
+                        <DialogFieldInput field={REASONS} value={reasons} onChange={setReasons} error={errors.reasons} />
                     ) : null}
                 </>
             )}
-        </ReviewDialog>
+        </StepDialog>
     );
 };

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { AlertTitle, Box, TextField, Typography } from '@mui/material';
+import { AlertTitle, Box, Typography } from '@mui/material';
 import { HttpError, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import { DialogIntro, FormDialog } from '../dialogs/FormDialog';
+import { describeFailures } from '../dialogs/refusals';
 import { reviewApi } from './reviewApi';
-import { ReviewDialog } from './ReviewDialog';
 
 // Fields of the package the API names when they are missing, and where their label comes from.
 const PACKAGE_FIELD_LABELS: Record<string, string> = {
@@ -20,8 +20,7 @@ const PACKAGE_FIELD_LABELS: Record<string, string> = {
  */
 const describeRefusal = (error: unknown, translate: (key: string, options?: object) => string) => {
     if (!(error instanceof HttpError)) return undefined;
-    const body = error.body as { errors?: Record<string, string>; failures?: Array<{ key: string; message: string }> } | undefined;
-    const missing = Object.entries(body?.errors ?? {});
+    const missing = Object.entries((error.body as { errors?: Record<string, string> } | undefined)?.errors ?? {});
     if (error.status === 400 && missing.length) {
         return (
             <>
@@ -42,19 +41,7 @@ const describeRefusal = (error: unknown, translate: (key: string, options?: obje
             </>
         );
     }
-    if (body?.failures?.length) {
-        return (
-            <>
-                <AlertTitle>{translate('app.cases.transition_refused')}</AlertTitle>
-                <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                    {body.failures.map((failure, index) => (
-                        <li key={`${failure.key}-${index}`}>{failure.message}</li>
-                    ))}
-                </Box>
-            </>
-        );
-    }
-    return undefined;
+    return describeFailures(error, translate);
 };
 
 /**
@@ -76,33 +63,30 @@ export const SubmitReviewDialog = ({
     const translate = useTranslate();
     const notify = useNotify();
     const redirect = useRedirect();
-    const [note, setNote] = useState('');
-    useEffect(() => {
-        if (open) setNote('');
-    }, [open]);
     return (
-        <ReviewDialog
+        <FormDialog
             open={open}
             title={translate('app.cases.transition_title', {
                 action: translate('app.case_actions.submit_review'),
                 number: record.number,
             })}
-            intro={
-                <Typography variant="body2" color="text.secondary">
-                    {translate('app.reviews.submit_intro')}
-                </Typography>
-            }
+            intro={<DialogIntro>{translate('app.reviews.submit_intro')}</DialogIntro>}
+            fields={[
+                {
+                    name: 'applicationNote',
+                    label: 'app.reviews.application_note',
+                    multiline: true,
+                    maxLength: 2000,
+                    helperText: 'app.reviews.application_note_helper',
+                },
+            ]}
             submitLabel={translate('app.case_actions.submit_review')}
-            validate={() =>
-                note.trim().length > 2000 ? { applicationNote: translate('ra.validation.maxLength', { max: 2000 }) } : {}
-            }
             renderError={error => describeRefusal(error, translate)}
-            staleMessage="app.cases.stale"
-            onSubmit={async () => {
+            onSubmit={async ({ applicationNote }) => {
                 const review = await reviewApi.submit({
                     caseId: String(record.id),
                     caseVersion: record.version,
-                    ...(note.trim() ? { applicationNote: note.trim() } : {}),
+                    ...(applicationNote ? { applicationNote } : {}),
                 });
                 onClose();
                 notify('app.reviews.submitted', { type: 'success', messageArgs: { due: review.clock.dueOn } });
@@ -113,21 +97,6 @@ export const SubmitReviewDialog = ({
                 onClose();
                 onReload();
             }}
-        >
-            {errors => (
-                <TextField
-                    label={translate('app.reviews.application_note')}
-                    value={note}
-                    onChange={event => setNote(event.target.value)}
-                    error={!!errors.applicationNote}
-                    helperText={errors.applicationNote ?? translate('app.reviews.application_note_helper')}
-                    multiline
-                    minRows={3}
-                    fullWidth
-                    autoFocus
-                    slotProps={{ htmlInput: { maxLength: 2000 } }}
-                />
-            )}
-        </ReviewDialog>
+        />
     );
 };

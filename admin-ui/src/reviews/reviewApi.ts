@@ -2,7 +2,6 @@
 // through the console's httpClient: the bearer token and the console language go with each, and a
 // refusal rejects with an HttpError whose body carries the field errors (`errors`) or, after a
 // conflict, the current record (`current`).
-import { HttpError } from 'react-admin';
 import { API_URL } from '../providers/dataProvider';
 import { fetchBlob } from '../providers/fileTransfer';
 import { httpClient } from '../providers/httpClient';
@@ -30,11 +29,3 @@ export const reviewApi = {
     /** The n-th opinion (1-based) as a PDF blob: the download needs the token, so no plain link. */
     opinionPdf: (id: string, n: number) => fetchBlob(`${API_URL}/reviews/${id}/opinions/${n}/pdf`),
 };
-
-/** A refusal because the review changed since it was read (409 with the current record). */
-export const isStale = (error: unknown): boolean =>
-    error instanceof HttpError && error.status === 409 && !!(error.body as { current?: unknown } | undefined)?.current;
-
-/** The API's field errors ({ field: message }) of a refusal, if any. */
-export const fieldErrors = (error: unknown): Record<string, string> =>
-    ((error as { body?: { errors?: Record<string, string> } } | undefined)?.body?.errors ?? {}) as Record<string, string>;
