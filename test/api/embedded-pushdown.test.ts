@@ -122,6 +122,7 @@ function filtersFor(sample: Doc[]): Filter[] {
     { createdAt: { $gte: new Date(Date.UTC(2026, 0, int(1, 60))) } },
     { _id: d._id },
     { _id: { $in: [d._id, pick(sample)._id] } },
+    { _id: /^65/ },
     { number: d.number },
     { major: { $ne: true } },
     { $nor: [{ status: 'closed' }, { major: true }] },
@@ -234,7 +235,7 @@ suite('embedded database query pushdown (differential against -disable-pushdown)
   }
 
   test('consistently typed data: identical answers, exact pushdown served by indexes', async () => {
-    const docs = Array.from({ length: 180 }, cleanDoc);
+    const docs = Array.from({ length: 150 }, cleanDoc);
     const unique = new Map(docs.map((d) => [`${d.number}|${d.seq}|${d.agencyId}`, d]));
     await load('clean', [...unique.values()]);
 
@@ -253,7 +254,7 @@ suite('embedded database query pushdown (differential against -disable-pushdown)
     const search = await explain(withPushdown, 'clean', { $or: [{ number: /N01/i }, { cause: /王/i }, { 'parties.name': /王/i }] }, { filedOn: -1, _id: -1 }, 25);
     expect(search.exact).toBe(true);
 
-    expect(await compareAll('clean', docs, 2)).toEqual([]);
+    expect(await compareAll('clean', docs, 1)).toEqual([]);
 
     // Writes that bring new types into the collection (a number and an array as status, an
     // ObjectId-like string as agencyId): the census learns them and the pushdown falls back.
@@ -266,10 +267,24 @@ suite('embedded database query pushdown (differential against -disable-pushdown)
   }, 300_000);
 
   test('mixed types, arrays, objects, missing and null values: identical answers', async () => {
-    const docs = Array.from({ length: 200 }, dirtyDoc);
+    const docs = Array.from({ length: 160 }, dirtyDoc);
     const unique = new Map(docs.map((d) => [`${d.number}|${d.seq}|${d.agencyId}`, d]));
     await load('dirty', [...unique.values()]);
-    expect(await compareAll('dirty', docs, 2)).toEqual([]);
+    expect(await compareAll('dirty', docs, 1)).toEqual([]);
+
+    // A capped collection (record ids, natural order) keeps upstream's handling apart from the filter.
+    // ({$natural: -1} is left out: with pushdown disabled, upstream ignores it.)
+    const capped = docs.slice(0, 60);
+    await both((db) => db.createCollection('capped', { capped: true, size: 1_000_000 }));
+    await both((db) => db.collection('capped').insertMany(capped.map((d) => ({ ...d }))));
+    const mismatches: string[] = [];
+    for (const filter of filtersFor(capped).slice(0, 20)) {
+      for (const sort of [undefined, { filedOn: -1, _id: -1 } as Sort]) {
+        const [a, b] = await Promise.all([answers(withPushdown, 'capped', filter, sort, 0, 5), answers(withoutPushdown, 'capped', filter, sort, 0, 5)]);
+        if (!isDeepStrictEqual(a, b)) mismatches.push(`capped ${JSON.stringify(filter)} ${JSON.stringify(sort)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   }, 300_000);
 
   test('the case list (listRecords) and the completeness look-up give identical answers', async () => {

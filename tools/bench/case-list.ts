@@ -25,7 +25,7 @@ import { AgencyModel } from '../../api/src/agencies/agency.model';
 import { settingsOf } from '../../api/src/agencies/agency-settings.service';
 import { CaseDocumentModel } from '../../api/src/cases/case-document.model';
 import { CLOSED, type CaseStatus } from '../../api/src/cases/case-lifecycle';
-import { sealParties, type PartyInput } from '../../api/src/cases/case-parties';
+import { revealParty, sealParties, type PartyInput, type StoredParty } from '../../api/src/cases/case-parties';
 import { CaseCounterModel, CaseModel } from '../../api/src/cases/case.model';
 import { caseListSpec, listCases } from '../../api/src/cases/case.service';
 import { OfficerModel } from '../../api/src/officers/officer.model';
@@ -231,7 +231,7 @@ async function main() {
         console.log(`| ${label} | ${summary.map(cell).join(' | ')} |`);
       }
     }
-    console.log(`\nTotal ${((Date.now() - begun) / 1000).toFixed(0)} s.`);
+    console.log(`\nTotal ${((Date.now() - begun) / 1000).toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min).`);
   } finally {
     if (external) await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
@@ -255,6 +255,9 @@ async function measure(BUDGET_MS: number): Promise<Row[]> {
   ];
   const today = chinaDate();
   const numberPrefix = sample.number.slice(0, sample.number.indexOf('〕') + 1) + '1';
+  // A person's ID number, for the exact search through its keyed hash.
+  const withPerson = (await CaseModel.findOne({ agencyId: agency._id, 'parties.kind': 'person' }))!;
+  const idNumber = revealParty((withPerson.parties as StoredParty[]).find((p) => p.kind === 'person')!).idNumber!;
   console.log(`(q searches: number prefix "${numberPrefix}", party name "${sample.parties[0].name}")`);
   const queries: Array<{ label: string; filter?: Record<string, unknown>; range?: [number, number] }> = [
     { label: 'no filter' },
@@ -264,6 +267,11 @@ async function measure(BUDGET_MS: number): Promise<Row[]> {
     { label: 'officerId = one officer', filter: { officerId: officer.id } },
     { label: 'overdue = true', filter: { overdue: true } },
     { label: 'filedOn in the last 30 days', filter: { filedOn_gte: addCalendarDays(today, -30), filedOn_lte: today } },
+    { label: 'procedure = simple', filter: { procedure: 'simple' } },
+    { label: 'source = complaint', filter: { source: 'complaint' } },
+    { label: 'decidedOn in a 30-day range', filter: { decidedOn_gte: addCalendarDays(today, -90), decidedOn_lte: addCalendarDays(today, -60) } },
+    { label: 'number = one case', filter: { number: sample.number } },
+    { label: 'partyIdNumber = one person', filter: { partyIdNumber: idNumber } },
     { label: 'q = number prefix', filter: { q: numberPrefix } },
     { label: 'q = party name', filter: { q: sample.parties[0].name } },
     { label: 'no filter, deep page [5000, 5024]', range: [5000, 5024] },

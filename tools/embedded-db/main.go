@@ -22,6 +22,7 @@ func main() {
 	dataDir := flag.String("data", "./data/db", "directory for the SQLite database files")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error")
 	watchStdin := flag.Bool("watch-stdin", false, "stop when standard input closes (set by the supervising Node process)")
+	disablePushdown := flag.Bool("disable-pushdown", false, "evaluate every query in FerretDB's handler, without the SQL pushdown patch (reference behaviour for tests)")
 	flag.Parse()
 
 	var level slog.Level
@@ -43,6 +44,9 @@ func main() {
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/",
+		// Patched FerretDB (ferretdb-patches/, see README.md): filters, sorts, skip, limit and
+		// counts are translated to SQL unless disabled.
+		DisablePushdown: *disablePushdown,
 	})
 	if err != nil {
 		fail("cannot start FerretDB: %v", err)

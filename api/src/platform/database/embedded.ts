@@ -1,5 +1,6 @@
 // Supervises the embedded MongoDB-compatible server (FerretDB v1 on SQLite, built from
-// tools/embedded-db by tools/build-embedded-db.mjs). Used when MONGODB_URI is not set.
+// tools/embedded-db by tools/build-embedded-db.mjs, with our query pushdown patch: see
+// tools/embedded-db/README.md). Used when MONGODB_URI is not set.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,13 +35,19 @@ export async function waitForPing(uri: string, timeoutMs = 30_000): Promise<void
   throw new Error(`The embedded database did not answer ping within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-export async function startEmbeddedDatabase(options: { dataDir: string; listen?: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  listen?: string;
+  log?: (line: string) => void;
+  /** Without the SQL pushdown of the patch: every query evaluated by FerretDB itself (the reference of the pushdown tests). */
+  disablePushdown?: boolean;
+}): Promise<EmbeddedDatabase> {
   if (!existsSync(embeddedBinary)) {
     throw new Error(`The embedded database is not built (${embeddedBinary}); run "node tools/build-embedded-db.mjs" (needs Go) or set MONGODB_URI`);
   }
   const child: ChildProcess = spawn(
     embeddedBinary,
-    ['-listen', options.listen ?? '127.0.0.1:0', '-data', options.dataDir, '-watch-stdin'],
+    ['-listen', options.listen ?? '127.0.0.1:0', '-data', options.dataDir, '-watch-stdin', ...(options.disablePushdown ? ['-disable-pushdown'] : [])],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const log = options.log ?? (() => undefined);
