@@ -32,9 +32,11 @@ test('an officer files a case with two officers, adds an inspection record, send
   await page.getByText('您好，张伟').waitFor();
   await page.getByRole('menuitem', { name: '案件' }).click();
   await page.getByRole('link', { name: '立案' }).click();
+  // The list's column headers carry the same labels ("按类别排序"): wait for the form itself.
+  await page.waitForURL(/#\/cases\/create$/);
 
   // 基本信息
-  await page.getByLabel('类别').click();
+  await page.getByRole('combobox', { name: '类别' }).click();
   await page.getByRole('option', { name: '行政处罚' }).click();
   await page.getByLabel('案件来源').click();
   await page.getByRole('option', { name: '检查发现' }).click();
