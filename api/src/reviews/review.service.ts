@@ -41,7 +41,7 @@ const POINT_LABELS: Record<string, string> = {
   documents_complete: '执法文书是否完备、规范',
   crime_transfer: '违法行为是否涉嫌犯罪、需要移送司法机关',
 };
-export const OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+const OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   approve: '同意', change: '变更', correct: '纠正', return: '退回补充', transfer: '移送', not_issue: '不予下发',
 };
 /** The case's legal-review gate after an opinion with this outcome. */
@@ -53,7 +53,7 @@ const CONTESTABLE: readonly ReviewOutcome[] = ['change', 'correct', 'transfer', 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export function reviewListSpec(actor: Actor): ListSpec {
+function reviewListSpec(actor: Actor): ListSpec {
   return {
     resource: 'reviews',
     filters: { agencyId: 'objectId', caseId: 'objectId', status: 'string', outcome: 'string', reviewerId: 'objectId', caseNumber: 'string' },
