@@ -8,7 +8,7 @@ import { AgencyModel } from '../agencies/agency.model';
 import { settingsOf } from '../agencies/agency-settings.service';
 import { currentCalendar } from '../calendar/calendar.service';
 import { CaseDocumentModel } from '../cases/case-document.model';
-import { CLOSED, UNDECIDED } from '../cases/case-lifecycle';
+import { UNDECIDED } from '../cases/case-lifecycle';
 import { formatCaseNumber, nextCounter } from '../cases/case-numbering';
 import { applyTransition } from '../cases/case-transition.service';
 import { CaseModel, type CaseDocument } from '../cases/case.model';
@@ -387,7 +387,7 @@ export async function issueOpinion(ctx: RequestContext, id: string, input: { ver
   if (r.status !== 'in_review') throw stateError(r);
   const checklist = assertChecklistComplete(input.checklist);
   const c = await CaseModel.findById(r.caseId);
-  if (!c || !UNDECIDED.includes(c.status as never)) throw new AppError(409, 'reviews.case_decided');
+  assertCaseUndecided(c);
   const today = chinaDate();
   const opinion = await composeOpinion(r, c, { outcome: input.outcome, text: input.text.trim(), checklist, reviewerName: actor.displayName, reviewerId: actor.userId, today });
   const cal = await currentCalendar();
@@ -423,7 +423,7 @@ export async function correctOpinion(ctx: RequestContext, id: string, input: { v
   if (r.status !== 'completed') throw stateError(r);
   const checklist = assertChecklistComplete(input.checklist);
   const c = await CaseModel.findById(r.caseId);
-  if (!c || !UNDECIDED.includes(c.status as never)) throw new AppError(409, 'reviews.case_decided');
+  assertCaseUndecided(c);
   const last = r.opinions[r.opinions.length - 1];
   const opinion = await composeOpinion(r, c, {
     outcome: input.outcome, text: input.text.trim(), checklist, reviewerName: actor.displayName, reviewerId: actor.userId, today: chinaDate(),
@@ -536,7 +536,7 @@ export async function contestOpinion(ctx: RequestContext, id: string, input: { v
   if (r.contest?.at) throw new AppError(409, 'reviews.already_contested');
   const c = await findCase(ctx, String(r.caseId));
   await assertActsOnCase(ctx, c);
-  if (!UNDECIDED.includes(c.status as never)) throw new AppError(409, 'reviews.case_decided');
+  assertCaseUndecided(c);
   const updated = await writeReview(r, input.version, { $set: { contest: { reason: input.reason.trim(), byName: actor.displayName, at: new Date() } } });
   await recordAudit(ctx, { action: 'review.contest', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId), note: input.reason });
   const heads = await UserModel.find({ agencyId: r.agencyId, roles: 'dept_head', active: true }, { _id: 1 });
@@ -556,7 +556,7 @@ export async function recordDiscussion(
   if (input.date > chinaDate()) throw new AppError(400, 'cases.pre.future_date', {}, { date: { key: 'cases.pre.future_date' } });
   if (input.conclusion === 'proceed' && !input.reasons?.trim()) throw new AppError(400, 'reviews.discussion_reasons', {}, { reasons: { key: 'reviews.discussion_reasons' } });
   const c = await findCase(ctx, String(r.caseId));
-  if (!UNDECIDED.includes(c.status as never) || CLOSED.includes(c.status as never)) throw new AppError(409, 'reviews.case_decided');
+  assertCaseUndecided(c);
   const updated = await writeReview(r, input.version, {
     $set: { discussion: { date: input.date, participants: input.participants, minutes: input.minutes.trim(), conclusion: input.conclusion, reasons: input.reasons?.trim(), recordedByName: actor.displayName, at: new Date() } },
   });
@@ -657,6 +657,11 @@ export async function sendReviewReminders(today = chinaDate()) {
 
 /** The review's clock as plain data (the clock functions copy it; a mongoose subdocument must not be spread). */
 const clockOf = (r: ReviewDocument): ClockState => (r.clock as unknown as { toObject(): ClockState }).toObject();
+
+/** Opinions, contests and discussions concern a decision still to be made. */
+function assertCaseUndecided(c: CaseDocument | null): asserts c is CaseDocument {
+  if (!c || !UNDECIDED.includes(c.status as never)) throw new AppError(409, 'reviews.case_decided');
+}
 
 function stateError(r: ReviewDocument) {
   return new AppError(409, 'reviews.state', { state: r.status });
