@@ -1,6 +1,6 @@
 // `npm test`: the API suite (jest + supertest against the embedded database) and the browser suite
-// (jest + playwright-core driving Debian's Chromium against the real server), then one closing
-// line "N passed, N failed" that totals every suite.
+// (jest + playwright-core driving a system Chromium, else the npm @sparticuz/chromium, against the
+// real server), then one closing line "N passed, N failed" that totals every suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -10,7 +10,7 @@ import { config } from './config';
 import { routeTable } from './routes';
 import { publicRateLimit } from './public-portal/public.routes';
 import { apiDocsRouter } from './platform/http/api-docs';
-import { errorHandler, unknownRoute } from './platform/http/error-handler';
+import { errorHandler, requireDatabase, unknownRoute } from './platform/http/error-handler';
 import { buildRouter } from './platform/http/route';
 import { logger } from './platform/logger';
 
@@ -59,6 +59,7 @@ export function buildApp(): Express {
 
   app.use('/api/public', publicRateLimit());
   app.use('/api', apiDocsRouter());
+  app.use('/api', requireDatabase);
   app.use('/api', buildRouter(routeTable));
   app.use('/api', unknownRoute);
 
@@ -68,7 +69,11 @@ export function buildApp(): Express {
     app.use(express.static(cfg.uiDist, { index: false, maxAge: '1h', setHeaders: (res, path) => {
       if (path.includes(`${join(cfg.uiDist, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     } }));
-    app.get(/^(?!\/api\/).*/, (_req, res) => { res.setHeader('Cache-Control', 'no-cache'); res.sendFile(indexHtml); });
+    // Relative to a root: `send` refuses an absolute path with a dot-segment (an install under ~/.local/…).
+    app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile('index.html', { root: cfg.uiDist }, (err) => { if (err) next(err); });
+    });
   }
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -23,6 +23,12 @@ export interface Config {
   bodyLimit: string;
   login: { maxFailures: number; lockMinutes: number; failureDelayMs: number };
   uiDist: string;
+  recordings: {
+    /** RECORDING_MAX_BYTES: the largest recorder file accepted in one upload. */
+    maxBytes: number;
+    /** RECORDING_KINDS: the kinds of content accepted, detected from the bytes. */
+    kinds: ReadonlyArray<'video' | 'audio' | 'image' | 'pdf'>;
+  };
   /** Address the public reaches the portal at; printed in certificate QR codes. */
   publicBaseUrl: string;
   publicRateLimitPerMinute: number;
@@ -149,6 +155,15 @@ function jwtSecretFrom(env: Env, nodeEnv: Config['nodeEnv'], dataDir: string): s
   return secret;
 }
 
+const RECORDING_KINDS = ['video', 'audio', 'image', 'pdf'] as const;
+
+function recordingKindsVar(env: Env): Config['recordings']['kinds'] {
+  const kinds = (env.RECORDING_KINDS ?? RECORDING_KINDS.join(',')).split(',').map((k) => k.trim()).filter(Boolean);
+  const wrong = kinds.filter((k) => !(RECORDING_KINDS as readonly string[]).includes(k));
+  if (!kinds.length || wrong.length) throw new ConfigError(`RECORDING_KINDS must list some of ${RECORDING_KINDS.join(', ')}, got "${env.RECORDING_KINDS}"`);
+  return kinds as Config['recordings']['kinds'];
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const dataDir = dirVar(env, 'DATA_DIR', './data');
@@ -181,6 +196,10 @@ export function loadConfig(env: Env = process.env): Config {
       failureDelayMs: intVar(env, 'LOGIN_FAILURE_DELAY_MS', 300, 0, 10_000),
     },
     uiDist: dirVar(env, 'UI_DIST', './admin-ui/dist'),
+    recordings: {
+      maxBytes: intVar(env, 'RECORDING_MAX_BYTES', 4 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
+      kinds: recordingKindsVar(env),
+    },
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://localhost:${env.PORT || 3000}`),
     publicRateLimitPerMinute: intVar(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 100_000),
     certificateExpiryWarningDays: intVar(env, 'CERTIFICATE_EXPIRY_WARNING_DAYS', 30, 1, 365),

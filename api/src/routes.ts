@@ -16,6 +16,7 @@ import { caseRoutes } from './cases/case.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import { reviewRoutes } from './reviews/review.routes';
+import { recordingRoutes } from './recordings/recording.routes';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -24,7 +25,7 @@ let openApiDocument: Record<string, unknown> | undefined;
 const docsRoutes: RouteSpec[] = [
   {
     method: 'get', path: '/openapi.json', tag: 'docs', access: 'public', summary: 'This OpenAPI 3.1 document',
-    response: { description: 'OpenAPI document' },
+    response: { schema: 'openapi-document' },
     handler: (_req, res) => { openApiDocument ??= buildOpenApi(routeTable, version); res.json(openApiDocument); },
   },
   {
@@ -47,6 +48,7 @@ export const routeTable: RouteSpec[] = [
   ...calendarRoutes,
   ...notificationRoutes,
   ...reviewRoutes,
+  ...recordingRoutes,
   ...auditRoutes,
   ...publicRoutes,
   ...docsRoutes,

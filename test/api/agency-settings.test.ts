@@ -113,6 +113,29 @@ describe('agency settings API', () => {
     expect(await version(scjg)).toBe(v);
   });
 
+  test('an abbreviation longer than 10 characters, empty or with spaces at either end is 400 naming caseAbbreviation, and nothing changes', async () => {
+    const v = await version(scjg);
+    for (const caseAbbreviation of ['青'.repeat(30), '青山县市场监督管理局X', '', ' 青市监', '青市监 ', '青\n市监']) {
+      expectError(await t.api.put(`/api/agencies/${scjg}/settings`).set(admin).send({ version: v, caseAbbreviation }), 400, ['caseAbbreviation']);
+    }
+    expect(await version(scjg)).toBe(v);
+    // The model's bounds are the schema's, should a write ever get past the request schema.
+    await expect(AgencySettingsModel.findOneAndUpdate({ agencyId: scjg }, { $set: { caseAbbreviation: '青'.repeat(11) } }, { runValidators: true }))
+      .rejects.toMatchObject({ errors: { caseAbbreviation: expect.anything() } });
+  });
+
+  test('an agency whose short name is too long to be an abbreviation gets none by default (the administrator chooses one); a short one is taken', async () => {
+    const long = await t.api.post('/api/agencies').set(supervisor)
+      .send({ name: '青山县农业农村和乡村振兴综合行政执法大队', shortName: '县农业农村和乡村振兴综合行政执法大队', code: 'QS_NYNC', kind: 'enforcement', county: '青山县' });
+    expect(long.status).toBe(201);
+    const read = await settings(long.body.id, supervisor);
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('caseAbbreviation');
+    const short = await t.api.post('/api/agencies').set(supervisor)
+      .send({ name: '青山县林业局', shortName: '县林业局', code: 'QS_LY', kind: 'enforcement', county: '青山县' });
+    expect((await settings(short.body.id, supervisor)).body.caseAbbreviation).toBe('林业局');
+  });
+
   test('a stale version is 409 and nothing changes', async () => {
     const v = await version(scjg);
     expectError(await t.api.put(`/api/agencies/${scjg}/settings`).set(admin).send({ version: v - 1, decisionDeadlineDays: 30 }), 409);
@@ -149,7 +172,7 @@ describe('agency settings API', () => {
   test('the decision deadline, hearing window and required documents of new and open cases follow the settings; the deadline records the setting used', async () => {
     const v = await version(scjg);
     const res = await t.api.put(`/api/agencies/${scjg}/settings`).set(admin).send({
-      version: v, decisionDeadlineDays: 60, hearingRequestWorkdays: 3,
+      version: v, decisionDeadlineDays: 60, hearingRequestWorkdays: 8,
       requiredDocuments: { simple: ['decision'], ordinary: ['filing_approval', 'inspection_record|inquiry_record', 'notice', 'decision', 'closing_report'] },
     });
     expect(res.status).toBe(200);
@@ -160,7 +183,7 @@ describe('agency settings API', () => {
     await addDocument(t, officer, c.id, 'notice');
     await stepOk(t, officer, c.id, 'start_investigation');
     const notified = await stepOk(t, officer, c.id, 'notify');
-    expect(notified.hearingWindowEnd).toBe(addWorkdays(today(), 3).date);
+    expect(notified.hearingWindowEnd).toBe(addWorkdays(today(), 8).date);
     expect(notified.completeness).toEqual({ required: 5, present: 2, missing: ['filing_approval', 'decision', 'closing_report'] });
   });
 });

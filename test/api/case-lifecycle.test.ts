@@ -36,7 +36,14 @@ type FactsOverride = {
   today?: string;
   hearingWindowEnd?: string;
   input?: Partial<LifecycleFacts['input']>;
+  officers?: LifecycleFacts['officers'];
 };
+
+/** Two officers with valid certificates (art. 42). */
+const VALID_OFFICERS: LifecycleFacts['officers'] = [
+  { officerId: 'a', name: '张伟', found: true, state: 'valid' },
+  { officerId: 'b', name: '刘洋', found: true, state: 'valid' },
+];
 
 /**
  * Facts under which `action` is allowed from `status`: an ordinary penalty case, every document present,
@@ -55,6 +62,7 @@ function facts(action: CaseAction, status: CaseStatus = SPEC[action].from[0], ov
     documentTypes: over.documentTypes ?? ALL_DOCUMENTS,
     requiredDocuments: over.requiredDocuments ?? (procedure === 'simple' ? DEFAULT_REQUIRED_DOCUMENTS.simple : DEFAULT_REQUIRED_DOCUMENTS.ordinary),
     actor: { roles: [SPEC[action].roles[0]], assigned: true, ...over.actor },
+    officers: over.officers ?? VALID_OFFICERS,
     today: over.today ?? '2026-03-20',
     hearingWindowEnd: 'hearingWindowEnd' in over ? over.hearingWindowEnd : action === 'request_hearing' ? '2026-03-27' : '2026-03-09',
     input: { date: '2026-03-20', reason: '当事人已办理相关许可', ...over.input },
@@ -216,6 +224,29 @@ describe('preconditions', () => {
     test('a case that is not major needs no legal review', () => {
       expect(evaluate('decide', facts('decide', 'notified', { case: { major: false, legalReviewStatus: 'none' } })).allowed).toBe(true);
     });
+
+    test('art. 42: every officer holds a valid certificate on the decision date, and at least two do; the refusal cites the article', () => {
+      const lapsed = [VALID_OFFICERS[0], { ...VALID_OFFICERS[1], state: 'expired' as const }];
+      const refused = evaluate('decide', facts('decide', 'notified', { officers: lapsed, input: { date: '2026-03-19' } }));
+      expect(refused.failures).toEqual([
+        { key: 'cases.pre.officer_certificate', params: { name: '刘洋', state: 'expired', date: '2026-03-19', basisZh: '行政处罚法第四十二条', basisEn: 'Administrative Penalty Law art. 42' } },
+        { key: 'cases.pre.officers_quorum', params: { min: 2, valid: 1, date: '2026-03-19', basisZh: '行政处罚法第四十二条', basisEn: 'Administrative Penalty Law art. 42' } },
+      ]);
+    });
+
+    test('a major case whose approval was reset by a later edit of the draft is refused naming the changed fields (art. 58)', () => {
+      const f = facts('decide', 'legal_review', { case: { major: true, legalReviewStatus: 'review_required', legalReviewChangedFields: ['fineAmount'] } });
+      expect(evaluate('decide', f).failures).toEqual([{ key: 'cases.pre.review_outdated', params: { fields: 'fineAmount' } }]);
+      expect(evaluate('submit_review', facts('submit_review', 'legal_review', { case: { legalReviewStatus: 'review_required' } })).allowed).toBe(true);
+    });
+  });
+
+  test('decide_on_spot: the simple procedure’s one officer (art. 51, cited as data) must hold a valid certificate that day', () => {
+    const one = [VALID_OFFICERS[0]];
+    expect(evaluate('decide_on_spot', facts('decide_on_spot', 'filed', { officers: one })).allowed).toBe(true);
+    const refused = evaluate('decide_on_spot', facts('decide_on_spot', 'filed', { officers: [{ ...one[0], state: 'revoked' }] }));
+    expect(refused.failures.map((f) => f.key)).toEqual(['cases.pre.officer_certificate', 'cases.pre.officers_quorum']);
+    expect(refused.failures[1].params).toMatchObject({ min: 1, basisZh: expect.stringContaining('第五十一条') });
   });
 
   test('decide_on_spot: only in the simple procedure, and with the decision document', () => {

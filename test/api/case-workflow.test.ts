@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseDocumentModel } from '../../api/src/cases/case-document.model';
 import { CaseModel } from '../../api/src/cases/case.model';
+import { currentCalendar } from '../../api/src/calendar/calendar.service';
 import { AuditEntryModel } from '../../api/src/platform/audit/audit.model';
 import { addCalendarDays } from '../../api/src/platform/calendar/dates';
 import { addWorkdays } from '../../api/src/platform/calendar/workdays';
@@ -205,7 +206,8 @@ describe('the notice, the hearing and the waiver', () => {
     expectRefused(notHeld, 409, ['cases.pre.hearing_not_held', 'cases.pre.legal_review']);
 
     await addDocument(t, officer, c.id, 'hearing_notice', addCalendarDays(windowEnd, 1));
-    await addDocument(t, officer, c.id, 'hearing_record', addCalendarDays(windowEnd, 8));
+    // 行政处罚法 art. 64, 85: the hearing is held at least 7 working days after its notice.
+    await addDocument(t, officer, c.id, 'hearing_record', addWorkdays(addCalendarDays(windowEnd, 1), 7, await currentCalendar()).date);
     expectRefused(await step(t, deptHead, c.id, 'decide'), 409, ['cases.pre.legal_review']);
   });
 

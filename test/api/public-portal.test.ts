@@ -11,6 +11,7 @@ import { PowerItemModel } from '../../api/src/powers/power-item.model';
 import { addCalendarDays, chinaDate } from '../../api/src/platform/calendar/dates';
 import { agencyIdOf, expectError, userIdOf } from '../support/api-expectations';
 import { certificateOf, officerNamed, UNKNOWN_TOKEN } from '../support/enforcement-fixtures';
+import { withResponseContract } from '../support/response-contract';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -231,7 +232,7 @@ describe('caching and limits', () => {
     // The limit is read when the app is built: build one with a configuration of 3 per minute.
     setConfig({ ...original, publicRateLimitPerMinute: 3 });
     try {
-      const api = supertest(buildApp());
+      const api = withResponseContract(supertest(buildApp()));
       for (let i = 0; i < 3; i++) expect((await api.get('/api/public/agencies')).status).toBe(200);
       const limited = await api.get('/api/public/officers');
       expectError(limited, 429);

@@ -200,6 +200,31 @@ describe('the workflow, step by step (supervisor)', () => {
 });
 
 describe('other rules', () => {
+  test('a field that no longer applies is absent, never null: the status before a suspension after reinstate, the reason of an earlier step', async () => {
+    const created = await t.api.post('/api/agencies').set(supervisor)
+      .send({ name: '青山县水利局', shortName: '县水利局', code: 'QS_SL', kind: 'enforcement', county: '青山县' });
+    const other = created.body.id as string;
+    await t.api.post(`/api/agencies/${other}/suspend`).set(supervisor).send({ reason: '核查' }).expect(409);
+    const confirmed = await t.api.post(`/api/agencies/${other}/confirm`).set(supervisor).send({ basis: '青政发〔2026〕7号' });
+    expect(confirmed.body.qualification).not.toHaveProperty('reason');
+    const suspended = await t.api.post(`/api/agencies/${other}/suspend`).set(supervisor).send({ reason: '核查' });
+    expect(suspended.body.qualification).toMatchObject({ status: 'suspended', statusBeforeSuspension: 'confirmed', reason: '核查' });
+    const reinstated = await t.api.post(`/api/agencies/${other}/reinstate`).set(supervisor).send({ reason: '核查完毕' });
+    expect(reinstated.body.qualification).toMatchObject({ status: 'confirmed', reason: '核查完毕' });
+    expect(reinstated.body.qualification).not.toHaveProperty('statusBeforeSuspension');
+    const announced = await t.api.post(`/api/agencies/${other}/announce`).set(supervisor).send({ publicationDate: '2026-05-01' });
+    expect(announced.body.qualification).not.toHaveProperty('reason');
+    const stored = (await AgencyModel.findById(other).lean())!.qualification as Record<string, unknown>;
+    expect(Object.entries(stored).filter(([, v]) => v === null)).toEqual([]);
+
+    // A record written before the fix (nulls stored) still reads without them.
+    await AgencyModel.updateOne({ _id: other }, { $set: { 'qualification.statusBeforeSuspension': null, 'qualification.reason': null } });
+    const read = await t.api.get(`/api/agencies/${other}`).set(supervisor);
+    expect(read.status).toBe(200);
+    expect(read.body.qualification).not.toHaveProperty('statusBeforeSuspension');
+    expect(read.body.qualification).not.toHaveProperty('reason');
+  });
+
   test('a suspension of a confirmed (not yet announced) agency is lifted back to confirmed', async () => {
     const created = await t.api.post('/api/agencies').set(supervisor)
       .send({ name: '青山县自然资源局', shortName: '县自然资源局', code: 'QS_ZRZY', kind: 'enforcement', county: '青山县' });

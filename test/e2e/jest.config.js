@@ -1,5 +1,6 @@
-// Browser tests: playwright-core driving Debian's Chromium against the real server (npm start's
-// code path: embedded database, demo data, built console), one worker.
+// Browser tests: playwright-core driving a system Chromium, else the npm @sparticuz/chromium
+// (test/support/chromium.ts), against the real server (npm start's code path: embedded database,
+// demo data, built console), one worker.
 module.exports = {
   rootDir: '../..',
   displayName: 'e2e',

@@ -1,8 +1,11 @@
-// Debian's Chromium driven by playwright-core (its own browser download cannot work here).
+// Chromium driven by playwright-core (its own browser download cannot work here): a system Chromium when
+// there is one, else the npm package @sparticuz/chromium, with a Chinese font from npm when the system
+// has none (test/support/chromium.ts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunch } from './chromium';
 
 export const baseUrl = () => {
   const url = process.env.E2E_BASE_URL;
@@ -20,13 +23,18 @@ export interface BrowserSession {
 }
 
 export async function openBrowser(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<BrowserSession> {
+  const browser = await chromiumLaunch();
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browser.executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...args, ...browser.args.filter((flag) => !args.includes(flag))],
+    env: browser.env,
     viewport: options.viewport ?? { width: 1366, height: 860 },
     locale: options.locale ?? 'zh-CN',
+    // The users' clock: the console's default dates are the browser's local day, the server's are China's.
+    timezoneId: 'Asia/Shanghai',
     baseURL: baseUrl(),
   });
   const page = context.pages()[0] ?? (await context.newPage());

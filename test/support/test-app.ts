@@ -1,5 +1,5 @@
 // A test file's own app: a fresh database (unique name) on the shared server, demo data loaded,
-// the real Express app behind supertest.
+// the real Express app behind supertest, every response checked against the OpenAPI document.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import mongoose from 'mongoose';
@@ -7,6 +7,7 @@ import supertest from 'supertest';
 import { buildApp } from '../../api/src/app';
 import { config } from '../../api/src/config';
 import { seedDemoData } from '../../api/src/demo/demo-data';
+import { withResponseContract } from './response-contract';
 import { TEST_UPLOADS_PREFIX } from './test-env';
 
 export const DEMO_PASSWORD = config().demoPassword;
@@ -30,7 +31,8 @@ export async function startTestApp(options: { seed?: boolean; demoCases?: boolea
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   if (options.seed !== false) await seedDemoData(DEMO_PASSWORD, { cases: options.demoCases ?? false });
   const app = buildApp();
-  const api = supertest(app);
+  // Every response is checked against the OpenAPI document (response-contract.ts): a drift fails the test.
+  const api = withResponseContract(supertest(app));
   const tokens = new Map<string, string>();
   async function tokenFor(username: string, password = DEMO_PASSWORD): Promise<string> {
     const res = await api.post('/api/auth/login').send({ username, password });

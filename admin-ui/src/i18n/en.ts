@@ -532,6 +532,7 @@ const enApp: SameShape<typeof zhApp> = {
             approved: 'Approved',
             not_approved: 'Not approved',
             proceed_by_discussion: 'Decided by collective discussion',
+            review_required: 'To be reviewed again (changed after approval)',
         },
         timeline_actions: {
             case_create: 'Filed the case',

@@ -536,6 +536,7 @@ export const zhApp = {
             approved: '审核通过',
             not_approved: '审核未通过',
             proceed_by_discussion: '经集体讨论决定',
+            review_required: '须重新审核（通过后已修改）',
         },
         timeline_actions: {
             case_create: '立案',

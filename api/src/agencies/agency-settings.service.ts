@@ -2,10 +2,21 @@ import type { RequestContext } from '../platform/auth/actor';
 import { diff, recordAudit } from '../platform/audit/audit.service';
 import { withKeyLock } from '../platform/database/keyed-lock';
 import { AppError } from '../platform/errors';
+import { validator } from '../platform/validation';
 import { UserModel } from '../users/user.model';
 import { AgencyModel } from './agency.model';
 import { AgencySettingsModel, type AgencySettingsDocument } from './agency-settings.model';
 import { getAgency } from './agency.service';
+
+/**
+ * The default abbreviation in case numbers: the agency's short name without a leading 县, when it is a valid
+ * abbreviation (the same rule as the settings write, `common#/$defs/caseAbbreviation`). A short name may be
+ * longer than an abbreviation may: then none is set, and the administrator chooses one.
+ */
+function defaultAbbreviation(shortName: string | undefined): string | undefined {
+  const candidate = shortName?.replace(/^县/, '').trim();
+  return candidate && validator('common#/$defs/caseAbbreviation')(candidate) ? candidate : undefined;
+}
 
 /** The settings of an agency, created with the defaults on first use. */
 export async function settingsOf(agencyId: string): Promise<AgencySettingsDocument> {
@@ -13,7 +24,7 @@ export async function settingsOf(agencyId: string): Promise<AgencySettingsDocume
   if (existing) return existing;
   const agency = await AgencyModel.findById(agencyId);
   try {
-    return await AgencySettingsModel.create({ agencyId, caseAbbreviation: agency?.shortName?.replace(/^县/, '') });
+    return await AgencySettingsModel.create({ agencyId, caseAbbreviation: defaultAbbreviation(agency?.shortName) });
   } catch (err) {
     // Two first uses at once: the other one created it.
     if ((err as { code?: number }).code === 11000) return (await AgencySettingsModel.findOne({ agencyId }))!;
@@ -29,6 +40,7 @@ export async function getSettings(ctx: RequestContext, agencyId: string) {
 const editable = [
   'caseAbbreviation', 'caseNumberPattern', 'decisionDeadlineDays', 'decisionWarningDays', 'hearingRequestWorkdays', 'requiredDocuments',
   'reviewTimeLimitWorkdays', 'reviewExtensionWorkdays', 'reviewClockAfterReturn', 'reviewerUserIds', 'leadReviewerUserIds', 'opinionNumberPattern',
+  'experiencedReviewerUserIds',
 ] as const;
 
 export async function updateSettings(ctx: RequestContext, agencyId: string, input: Record<string, unknown> & { version: number }) {
@@ -42,7 +54,7 @@ export async function updateSettings(ctx: RequestContext, agencyId: string, inpu
     }
   }
   // Reviewers named in the settings must be reviewers of this agency.
-  for (const field of ['reviewerUserIds', 'leadReviewerUserIds'] as const) {
+  for (const field of ['reviewerUserIds', 'leadReviewerUserIds', 'experiencedReviewerUserIds'] as const) {
     const ids = set[field] as string[] | undefined;
     if (!ids?.length) continue;
     const found = await UserModel.countDocuments({ _id: { $in: ids }, agencyId: settings.agencyId, roles: 'reviewer' });
@@ -52,7 +64,8 @@ export async function updateSettings(ctx: RequestContext, agencyId: string, inpu
   const updated = await withKeyLock(`agency-settings:${settings.id}`, () => AgencySettingsModel.findOneAndUpdate(
     { _id: settings._id, version: input.version },
     { $set: set, $inc: { version: 1 } },
-    { returnDocument: 'after' },
+    // The model's bounds are the schema's: a write that slipped past the request schema is still refused (400).
+    { returnDocument: 'after', runValidators: true },
   ));
   if (!updated) throw new AppError(409, 'concurrency.stale');
   await recordAudit(ctx, { action: 'agency.settings', entity: 'agency', entityId: agencyId, agencyId, changes: diff(before, updated.toJSON(), ['version']) });

@@ -76,7 +76,11 @@ agencySchema.plugin(jsonPlugin, {
   extend(ret: Record<string, unknown>) {
     const q = ret.qualification as { status: QualificationStatus } | undefined;
     ret.mayEnforce = mayEnforce(ret as Parameters<typeof mayEnforce>[0]);
-    if (q) ret.qualification = { ...q, allowedActions: ret.kind === 'enforcement' ? allowedQualificationActions(q.status) : [] };
+    if (q) {
+      // Records written before the workflow removed fields that no longer apply may hold them as null: absent.
+      const present = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)) as typeof q;
+      ret.qualification = { ...present, allowedActions: ret.kind === 'enforcement' ? allowedQualificationActions(q.status) : [] };
+    }
   },
 });
 

@@ -120,11 +120,15 @@ export async function changeQualification(ctx: RequestContext, id: string, actio
   const to = (rule.to === 'previous' ? agency.qualification!.statusBeforeSuspension ?? 'confirmed' : rule.to) as QualificationStatus;
   const now = new Date();
   const set: Record<string, unknown> = { 'qualification.status': to };
+  // A field that no longer applies is removed, never stored as null: the record says what is, and null is no
+  // status (the reason belongs to the latest step only; the status before a suspension only while suspended).
+  const unset: Record<string, 1> = {};
   if (action === 'confirm') Object.assign(set, { 'qualification.confirmationBasis': input.basis, 'qualification.confirmedAt': now });
   if (action === 'announce') Object.assign(set, { 'qualification.publicationDate': input.publicationDate, 'qualification.announcementRef': input.announcementRef });
   if (action === 'suspend') set['qualification.statusBeforeSuspension'] = from;
-  if (action === 'reinstate') set['qualification.statusBeforeSuspension'] = null;
-  set['qualification.reason'] = input.reason ?? null;
+  else unset['qualification.statusBeforeSuspension'] = 1;
+  if (input.reason !== undefined) set['qualification.reason'] = input.reason;
+  else unset['qualification.reason'] = 1;
   const event = {
     action, from, to, at: now,
     byUserId: ctx.actor!.userId, byName: ctx.actor!.displayName,
@@ -132,7 +136,7 @@ export async function changeQualification(ctx: RequestContext, id: string, actio
   };
   const updated = await AgencyModel.findOneAndUpdate(
     { _id: agency._id, 'qualification.status': from },
-    { $set: set, $push: { 'qualification.history': event } },
+    { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}), $push: { 'qualification.history': event } },
     { returnDocument: 'after' },
   );
   if (!updated) throw new AppError(409, 'concurrency.stale');

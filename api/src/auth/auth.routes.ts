@@ -11,7 +11,7 @@ export const authRoutes: RouteSpec[] = [
     access: 'public',
     schemas: { body: 'login-request' },
     response: { schema: 'login-response', status: 200 },
-    errors: [429],
+    errors: [{ status: 401, schema: 'error', description: 'Wrong username or password, or the account or its agency is inactive (one answer for all)' }, { status: 429, schema: 'error', description: 'Too many failed sign-ins: locked for some minutes' }],
     handler: async (req, res) => {
       res.json(await login(requestContext(req), req.body.username, req.body.password));
     },

@@ -1,6 +1,7 @@
 // Written records of a case. Immutable once written: a scan is attached once; any change is a
 // correction (a new version naming the one it supersedes, with a reason). Once the case is closed,
 // only corrections are possible. Every file access is audited.
+import { addWorkdaysNow } from '../calendar/calendar.service';
 import { OfficerModel } from '../officers/officer.model';
 import type { CaseDocumentCreate } from '../generated/schema-types';
 import type { RequestContext } from '../platform/auth/actor';
@@ -37,6 +38,20 @@ async function assertOfficersOfAgency(agencyId: string, officerIds: string[] = [
   if (found !== new Set(officerIds).size) throw new AppError(400, 'cases.officer_not_found', { id: officerIds.join(', ') }, { officerIds: { key: 'cases.officer_not_found', params: { id: officerIds.join(', ') } } });
 }
 
+/** 行政处罚法 art. 64 (art. 85: working days): the hearing notice is served at least 7 working days before the hearing. */
+export const HEARING_NOTICE_WORKDAYS = 7;
+
+/** A hearing record (its date is the hearing's) needs a hearing notice served early enough. */
+async function assertHearingNoticed(caseId: CaseDocumentDocument['caseId'], type: string, date: string) {
+  if (type !== 'hearing_record') return;
+  const notice = await CaseDocumentModel.findOne({ caseId, type: 'hearing_notice', current: true }).sort({ date: -1 });
+  if (!notice) throw new AppError(409, 'documents.hearing_without_notice', {}, { type: { key: 'documents.hearing_without_notice' } });
+  const earliest = (await addWorkdaysNow(notice.date, HEARING_NOTICE_WORKDAYS)).date;
+  if (date < earliest) {
+    throw new AppError(400, 'documents.hearing_notice_short', { noticeOn: notice.date, earliest }, { date: { key: 'documents.hearing_notice_short', params: { noticeOn: notice.date, earliest } } });
+  }
+}
+
 export async function createDocument(ctx: RequestContext, input: DocumentInput) {
   const c = await findCase(ctx, input.caseId).catch(() => {
     throw new AppError(400, 'record.not_found', { entity: 'case' }, { caseId: { key: 'record.not_found', params: { entity: 'case' } } });
@@ -44,6 +59,7 @@ export async function createDocument(ctx: RequestContext, input: DocumentInput) 
   await assertActsOnCase(ctx, c);
   if (CLOSED.includes(c.status as never)) throw new AppError(409, 'documents.case_closed');
   await assertOfficersOfAgency(String(c.agencyId), input.officerIds);
+  await assertHearingNoticed(c._id, input.type, input.date);
   const doc = await CaseDocumentModel.create({
     ...input, caseId: c._id, agencyId: c.agencyId, version: 1, current: true, createdBy: ctx.actor!.userId, createdByName: ctx.actor!.displayName,
   });
@@ -56,6 +72,7 @@ export async function correctDocument(ctx: RequestContext, id: string, input: Pa
   await assertActsOnCase(ctx, await findCase(ctx, String(old.caseId)));
   if (!old.current) throw new AppError(409, 'documents.superseded');
   if (input.officerIds) await assertOfficersOfAgency(String(old.agencyId), input.officerIds);
+  await assertHearingNoticed(old.caseId, old.type, input.date ?? old.date);
   const { reason, ...changes } = input;
   const next = await CaseDocumentModel.create({
     caseId: old.caseId, agencyId: old.agencyId, type: old.type,

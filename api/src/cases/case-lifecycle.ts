@@ -3,6 +3,7 @@
 // service gathers the facts (documents, hearing window, actor's officer record) and applies the result.
 import type { Role } from '../platform/auth/permissions';
 import type { MessageKey } from '../platform/messages';
+import { officerQuorumFailures, type OfficerQualification } from './officer-quorum';
 
 export const CASE_STATUSES = [
   'filed', 'investigating', 'notified', 'hearing', 'legal_review', 'decided', 'served', 'executed', 'closed', 'archived', 'withdrawn', 'terminated',
@@ -27,6 +28,8 @@ export interface LifecycleFacts {
     category: string;
     major: boolean;
     legalReviewStatus: string;
+    /** The package fields changed after the approval (when the gate was reset to review_required). */
+    legalReviewChangedFields?: readonly string[];
     hearingRequestedOn?: string;
     hearingWaived?: boolean;
     notifiedOn?: string;
@@ -37,6 +40,8 @@ export interface LifecycleFacts {
   /** Required documents for the procedure; "a|b" means either. */
   requiredDocuments: readonly string[];
   actor: { roles: readonly Role[]; assigned: boolean };
+  /** The case's officers with their certificates' state on the step's date (`input.date`). */
+  officers: readonly OfficerQualification[];
   today: string;
   /** Last day on which the party may request a hearing (notice date + N working days). */
   hearingWindowEnd?: string;
@@ -72,6 +77,13 @@ function hearingSettled(f: LifecycleFacts): Failure[] {
   if (f.case.hearingWaived) return [];
   if (f.hearingWindowEnd && f.input.date <= f.hearingWindowEnd) return [{ key: 'cases.pre.hearing_window_open', params: { until: f.hearingWindowEnd } }];
   return [];
+}
+
+/** Art. 58: a major case is decided on a passed review of the draft as it is. */
+function legalReviewPassed(f: LifecycleFacts): Failure[] {
+  if (!f.case.major) return [];
+  if (f.case.legalReviewStatus === 'review_required') return [{ key: 'cases.pre.review_outdated', params: { fields: (f.case.legalReviewChangedFields ?? []).join(', ') } }];
+  return ['approved', 'proceed_by_discussion'].includes(f.case.legalReviewStatus) ? [] : [{ key: 'cases.pre.legal_review' }];
 }
 
 export const rules: Record<CaseAction, Rule> = {
@@ -110,23 +122,29 @@ export const rules: Record<CaseAction, Rule> = {
     from: ['notified', 'hearing', 'legal_review'], to: 'legal_review', roles: ['officer'],
     check: (f) => [
       ...(f.case.major ? [] : [{ key: 'cases.pre.not_major' } as Failure]),
-      ...(f.case.status === 'legal_review' && f.case.legalReviewStatus !== 'not_approved' ? [{ key: 'cases.pre.review_in_progress', params: { state: `review_${f.case.legalReviewStatus}` } } as Failure] : []),
+      ...(f.case.status === 'legal_review' && !['not_approved', 'review_required'].includes(f.case.legalReviewStatus) ? [{ key: 'cases.pre.review_in_progress', params: { state: `review_${f.case.legalReviewStatus}` } } as Failure] : []),
       ...(f.case.status === 'hearing' ? need(f, 'hearing_record').map(() => ({ key: 'cases.pre.hearing_not_held' }) as Failure) : []),
     ],
   },
-  // 行政处罚法 art. 58: no decision on a major case without a passed legal review.
+  // 行政处罚法 art. 58: no decision on a major case without a passed legal review (and not on an approval
+  // the draft has since moved away from). Art. 42: the officers hold valid certificates on the decision date.
   decide: {
     from: ['notified', 'hearing', 'legal_review'], to: 'decided', roles: ['dept_head'],
     check: (f) => [
       ...need(f, 'decision'),
       ...hearingSettled(f),
-      ...(f.case.major && !['approved', 'proceed_by_discussion'].includes(f.case.legalReviewStatus) ? [{ key: 'cases.pre.legal_review' } as Failure] : []),
+      ...officerQuorumFailures(f.officers, f.case.procedure, f.input.date),
+      ...legalReviewPassed(f),
     ],
   },
-  // 简易程序 (art. 51): decided on the spot by the officer.
+  // 简易程序 (art. 51): decided on the spot by the officer, who holds a valid certificate that day.
   decide_on_spot: {
     from: ['filed'], to: 'decided', roles: ['officer'],
-    check: (f) => [...(f.case.procedure === 'simple' ? [] : [{ key: 'cases.pre.ordinary_procedure' } as Failure]), ...need(f, 'decision')],
+    check: (f) => [
+      ...(f.case.procedure === 'simple' ? [] : [{ key: 'cases.pre.ordinary_procedure' } as Failure]),
+      ...need(f, 'decision'),
+      ...officerQuorumFailures(f.officers, f.case.procedure, f.input.date),
+    ],
   },
   serve: { from: ['decided'], to: 'served', roles: ['officer'], check: (f) => need(f, 'service_receipt') },
   execute: { from: ['served'], to: 'executed', roles: ['officer'], check: (f) => need(f, 'execution_record') },

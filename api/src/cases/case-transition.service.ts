@@ -7,6 +7,7 @@ import { AppError, withBody } from '../platform/errors';
 import { translate, type Lang } from '../platform/messages';
 import { evaluate, type CaseAction } from './case-lifecycle';
 import { caseView, lifecycleFacts } from './case-view';
+import { HEARING_REQUEST_MIN_WORKDAYS } from '../agencies/agency-settings.model';
 import { settingsOf } from '../agencies/agency-settings.service';
 import { addWorkdaysNow, currentCalendar } from '../calendar/calendar.service';
 import { chinaDate } from '../platform/calendar/dates';
@@ -27,13 +28,15 @@ async function effects(c: CaseDocument, action: CaseAction, date: string, reason
     case 'notify': {
       // The hearing request window is computed once, when the notice is given, with the calendar version it used.
       const settings = await settingsOf(String(c.agencyId));
-      const end = await addWorkdaysNow(date, settings.hearingRequestWorkdays);
+      // The law's floor holds even for a setting stored before it was enforced.
+      const workdays = Math.max(HEARING_REQUEST_MIN_WORKDAYS, settings.hearingRequestWorkdays);
+      const end = await addWorkdaysNow(date, workdays);
       return {
         notifiedOn: date,
         'hearing.windowEndOn': end.date,
-        'hearing.windowWorkdays': settings.hearingRequestWorkdays,
+        'hearing.windowWorkdays': workdays,
         'hearing.windowCalendarVersion': end.calendarVersion,
-        'hearing.windowBasis': `${settings.hearingRequestWorkdays} workdays (settings version ${settings.version}), calendar ${end.calendarVersion}${end.warnings.length ? ' — ' + end.warnings.join(', ') : ''}`,
+        'hearing.windowBasis': `${workdays} workdays (settings version ${settings.version}), calendar ${end.calendarVersion}${end.warnings.length ? ' — ' + end.warnings.join(', ') : ''}`,
       };
     }
     case 'request_hearing': return { 'hearing.requestedOn': date, ...(await majorFields(String(c.agencyId), { ...c.toObject(), hearing: { requestedOn: date } } as never)) };

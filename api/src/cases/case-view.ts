@@ -9,6 +9,7 @@ import { translate, type Lang } from '../platform/messages';
 import { CaseDocumentModel } from './case-document.model';
 import { availableActions, missingDocuments, UNDECIDED, type CaseStatus, type LifecycleFacts } from './case-lifecycle';
 import type { CaseDocument } from './case.model';
+import { officerQualifications } from './case-officers';
 
 export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'done' | 'done_late' | 'not_applicable';
 
@@ -43,6 +44,7 @@ export async function lifecycleFacts(c: CaseDocument, actor: Actor, input: { dat
   const types = (await currentDocumentTypes([c.id]))!.get(c.id)!;
   const officer = await OfficerModel.findOne({ userId: actor.userId, agencyId: c.agencyId, status: 'active' }, { _id: 1 });
   const today = chinaDate();
+  const date = input.date ?? today;
   return {
     case: {
       status: c.status as CaseStatus,
@@ -50,6 +52,7 @@ export async function lifecycleFacts(c: CaseDocument, actor: Actor, input: { dat
       category: c.category,
       major: c.major,
       legalReviewStatus: c.legalReview?.status ?? 'none',
+      legalReviewChangedFields: c.legalReview?.changedFields ?? [],
       hearingRequestedOn: c.hearing?.requestedOn ?? undefined,
       hearingWaived: c.hearing?.waived ?? undefined,
       notifiedOn: c.notifiedOn ?? undefined,
@@ -58,10 +61,12 @@ export async function lifecycleFacts(c: CaseDocument, actor: Actor, input: { dat
     documentTypes: types,
     requiredDocuments: c.procedure === 'simple' ? settings.requiredDocuments!.simple : settings.requiredDocuments!.ordinary,
     actor: { roles: actor.roles, assigned: Boolean(officer && c.officerIds.some((id) => String(id) === String(officer._id))) },
+    // Art. 42 on the step's own date: a certificate that lapsed or was revoked since the filing counts.
+    officers: await officerQualifications(String(c.agencyId), c.officerIds, date),
     today,
     // Stored at the notice with its calendar version; computed only for records notified before that was kept.
     hearingWindowEnd: c.hearing?.windowEndOn ?? (c.notifiedOn ? (await addWorkdaysNow(c.notifiedOn, settings.hearingRequestWorkdays)).date : undefined),
-    input: { date: input.date ?? today, reason: input.reason },
+    input: { date, reason: input.reason },
   };
 }
 

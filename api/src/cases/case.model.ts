@@ -109,12 +109,17 @@ const caseSchema = new Schema(
     majorMatches: { type: [majorMatchSchema], default: [] },
     /** The gate kept by the legal review component: approved, or a collective discussion to proceed. */
     legalReview: {
-      status: { type: String, enum: ['none', 'pending', 'returned', 'approved', 'not_approved', 'transferred', 'proceed_by_discussion'], default: 'none' },
+      // review_required: the package's fields changed after an approval; a new round must review them.
+      status: { type: String, enum: ['none', 'pending', 'returned', 'approved', 'not_approved', 'transferred', 'proceed_by_discussion', 'review_required'], default: 'none' },
       reviewId: { type: Schema.Types.ObjectId },
       round: { type: Number },
       outcome: { type: String },
       opinionNumber: { type: String },
       decidedAt: { type: Date },
+      /** Why an approval no longer holds: the package fields changed after it, when and by whom. */
+      changedFields: { type: [String], default: undefined },
+      resetReason: { type: String },
+      resetAt: { type: Date },
     },
     /** Decision deadline (art. 60) with the setting it was computed from. */
     decisionDeadline: {

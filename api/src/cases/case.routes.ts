@@ -1,7 +1,7 @@
 import { getSettings, updateSettings } from '../agencies/agency-settings.service';
 import { requestLanguage } from '../platform/http/language';
 import { sendList } from '../platform/http/listing';
-import { requestContext, type RouteSpec } from '../platform/http/route';
+import { requestContext, type ErrorResponseSpec, type RouteSpec } from '../platform/http/route';
 import { imageSignature, sendStoredFile } from '../platform/storage/file-store';
 import { SCAN_TYPES } from './case-document.model';
 import { attachDocumentFile, correctDocument, createDocument, documentFileForDownload, documentListSpec, getDocument, listDocuments } from './case-document.service';
@@ -9,6 +9,15 @@ import { transitionCase } from './case-transition.service';
 import { caseListSpec, caseTimeline, createCase, getCase, listCases, revealPartyData, updateCase } from './case.service';
 
 const tag = 'cases';
+
+/** How a case step is refused (also by the submission for legal review, which is one). */
+export const TRANSITION_REFUSALS: ErrorResponseSpec[] = [
+  { status: 403, schema: ['error', 'case-refusal'], description: 'The caller may not take this step (`failures` says why) or lacks the permission' },
+  {
+    status: 409, schema: ['error', 'case-refusal', 'case-conflict'],
+    description: 'A precondition does not hold yet (`failures` names each), or `version` is stale (`current` is the case as it is now)',
+  },
+];
 
 export const caseRoutes: RouteSpec[] = [
   {
@@ -29,13 +38,14 @@ export const caseRoutes: RouteSpec[] = [
   },
   {
     method: 'put', path: '/cases/:id', tag, access: 'cases:write', summary: 'Update a case that is not yet decided; `version` must be the one read (409 with the current record otherwise)',
-    schemas: { params: 'id-params', body: 'case-update' }, response: { schema: 'case' }, errors: [409],
+    schemas: { params: 'id-params', body: 'case-update' }, response: { schema: 'case' },
+    errors: [{ status: 409, schema: ['error', 'case-conflict'], description: 'The case is decided or under review, or `version` is stale (then `current` is the case as it is now)' }],
     handler: async (req, res) => { res.json(await updateCase(requestContext(req), req.params.id as string, req.body, requestLanguage(req))); },
   },
   {
     method: 'post', path: '/cases/:id/transitions', tag, access: 'cases:transition',
     summary: 'Move the case to its next step; a refused step says which precondition failed',
-    schemas: { params: 'id-params', body: 'case-transition' }, response: { schema: 'case', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'case-transition' }, response: { schema: 'case', status: 200 }, errors: TRANSITION_REFUSALS,
     handler: async (req, res) => { res.json(await transitionCase(requestContext(req), req.params.id as string, req.body, requestLanguage(req))); },
   },
   {

@@ -56,6 +56,29 @@ const EDITABLE = [
   'source', 'cause', 'facts', 'legalBasis', 'discretion', 'fineAmount', 'confiscationAmount', 'penaltyTypes', 'draftDecision', 'beyondDiscretion', 'complex', 'headReferral',
 ] as const;
 
+/** What a legal review examined (its package, reviews/review.service.ts buildPackage), as case fields. */
+const PACKAGE_FIELDS = ['draftDecision', 'facts', 'legalBasis', 'discretion', 'fineAmount', 'confiscationAmount', 'penaltyTypes', 'officerIds'] as const;
+/** The gates an approval opened (art. 58). */
+const PASSED_GATES = ['approved', 'proceed_by_discussion'];
+
+/** A field's value for comparison: ids as strings, keys sorted, empty values (null, '', [], {}) alike. */
+function canonical(value: unknown): string {
+  const out = JSON.stringify(value, (_k, x: unknown) => {
+    if (x === null || x === '' || (Array.isArray(x) && x.length === 0)) return undefined;
+    if (x && typeof x === 'object' && !Array.isArray(x)) {
+      const entries = Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined && y !== null && y !== '').sort(([a], [b]) => a.localeCompare(b));
+      return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return x;
+  });
+  return out ?? 'null';
+}
+
+/** The package fields an update changes. */
+function changedPackageFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return PACKAGE_FIELDS.filter((k) => canonical(before[k]) !== canonical(after[k]));
+}
+
 /** 机关负责人交办: only the head of department refers a case for legal review by hand. */
 function assertMayRefer(ctx: RequestContext, before: boolean, after: boolean | undefined) {
   if (after !== undefined && after !== before && !ctx.actor!.roles.includes('dept_head')) {
@@ -198,6 +221,16 @@ export async function updateCase(ctx: RequestContext, id: string, input: CaseUpd
   const draft = { ...c.toObject(), ...set };
   for (const k of Object.keys(unset)) delete draft[k as keyof typeof draft];
   Object.assign(set, await majorFields(String(c.agencyId), draft as never));
+  // Art. 58: an approval covers the draft it reviewed. Changing what the review examined after it passed
+  // resets the gate to "review required" (the reason kept on the case and in the audit entry): the
+  // decision waits for a new round.
+  const changed = PASSED_GATES.includes(c.legalReview?.status ?? 'none') ? changedPackageFields(c.toObject(), draft) : [];
+  const resetReason = changed.length
+    ? `legal review round ${c.legalReview?.round ?? '?'} (${c.legalReview?.opinionNumber ?? c.legalReview?.status}) no longer applies: ${changed.join(', ')} changed after it by ${ctx.actor!.displayName}`
+    : undefined;
+  if (changed.length) {
+    Object.assign(set, { 'legalReview.status': 'review_required', 'legalReview.changedFields': changed, 'legalReview.resetReason': resetReason, 'legalReview.resetAt': new Date() });
+  }
   const before = c.toJSON();
   const updated = await withKeyLock(`case:${c.id}`, () => CaseModel.findOneAndUpdate({ _id: c._id, version: input.version }, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}), $inc: { version: 1 } }, { returnDocument: 'after' }));
   if (!updated) {
@@ -205,7 +238,7 @@ export async function updateCase(ctx: RequestContext, id: string, input: CaseUpd
     throw withBody(new AppError(409, 'cases.stale', { version: current.version }), { current: await caseView(current, ctx.actor!, lang) });
   }
   const changes = diff(before, updated.toJSON(), ['version', 'history']);
-  if (changes.length) await recordAudit(ctx, { action: 'case.update', entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id, changes });
+  if (changes.length) await recordAudit(ctx, { action: 'case.update', entity: 'case', entityId: c.id, agencyId: String(c.agencyId), caseId: c.id, changes, ...(resetReason ? { note: resetReason } : {}) });
   return caseView(updated, ctx.actor!, lang);
 }
 

@@ -72,7 +72,7 @@ agencyId?: string
 export interface AgencySettingsUpdate {
 version: number
 /**
- * Abbreviation in case numbers, e.g. 青市监
+ * Abbreviation in case and opinion numbers, e.g. 青市监 (1–10 characters, no spaces at either end)
  */
 caseAbbreviation?: string
 /**
@@ -81,6 +81,13 @@ caseAbbreviation?: string
 caseNumberPattern?: string
 decisionDeadlineDays?: number
 decisionWarningDays?: number
+/**
+ * Footage uploaded later than this many hours after the end of the recording is marked late (上传时限, [local] 24 h)
+ */
+recordingUploadLimitHours?: number
+/**
+ * [law] at least 5 working days (行政处罚法 art. 64, art. 85): an agency may lengthen the hearing-request period, never shorten it
+ */
 hearingRequestWorkdays?: number
 requiredDocuments?: {
 /**
@@ -136,6 +143,14 @@ leadReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[str
  * 法制审核意见书编号：{abbr} {year} {seq} or {seq:4}
  */
 opinionNumberPattern?: string
+/**
+ * Reviewers whose prior legal-review experience the agency has recorded (art. 58: the first-time rule, legal professional qualification, does not apply to them)
+ * 
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+experiencedReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
 }
 
 export interface AgencySettings {
@@ -148,7 +163,7 @@ id?: string
  */
 agencyId?: string
 /**
- * Abbreviation in case numbers, e.g. 青市监
+ * Abbreviation in case and opinion numbers, e.g. 青市监 (1–10 characters, no spaces at either end)
  */
 caseAbbreviation?: string
 /**
@@ -157,6 +172,13 @@ caseAbbreviation?: string
 caseNumberPattern?: string
 decisionDeadlineDays?: number
 decisionWarningDays?: number
+/**
+ * Footage uploaded later than this many hours after the end of the recording is marked late (上传时限, [local] 24 h)
+ */
+recordingUploadLimitHours?: number
+/**
+ * [law] at least 5 working days (行政处罚法 art. 64, art. 85): an agency may lengthen the hearing-request period, never shorten it
+ */
 hearingRequestWorkdays?: number
 requiredDocuments?: {
 /**
@@ -203,6 +225,14 @@ leadReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[str
  * 法制审核意见书编号：{abbr} {year} {seq} or {seq:4}
  */
 opinionNumberPattern?: string
+/**
+ * Reviewers whose prior legal-review experience the agency has recorded (art. 58: the first-time rule, legal professional qualification, does not apply to them)
+ * 
+ * @maxItems 20
+ * 
+ * Items: Record id (24 hex digits)
+ */
+experiencedReviewerUserIds?: []|[string]|[string, string]|[string, string, string]|[string, string, string, string]|[string, string, string, string, string]|[string, string, string, string, string, string]|[string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]|[string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string]
 }
 
 export interface AgencyUpdate {
@@ -368,6 +398,18 @@ export interface AuditEntry {
  * Record id (24 hex digits)
  */
 id: string
+/**
+ * Position in the hash chain: 1, 2, 3 … without gaps
+ */
+seq: number
+/**
+ * SHA-256 (hex) of the previous entry; 64 zeros for the first
+ */
+prevHash: string
+/**
+ * SHA-256 (hex) over this entry's content and prevHash (`npm run audit:verify` recomputes it)
+ */
+hash: string
 at: string
 action: string
 entity: string
@@ -376,6 +418,10 @@ entityId?: string
  * Record id (24 hex digits)
  */
 agencyId?: string
+/**
+ * The case the entry belongs to (the case timeline)
+ */
+caseId?: string
 /**
  * Record id (24 hex digits)
  */
@@ -515,6 +561,17 @@ export interface CalendarYears {
 years: number[]
 calendarVersion: string
 packageVersion?: string
+}
+
+export interface CaseConflict {
+message: string
+/**
+ * field path → message
+ */
+errors: {
+[k: string]: string
+}
+current: Case
 }
 
 export interface CaseCreate {
@@ -724,6 +781,44 @@ current: boolean
 createdByName?: string
 createdAt?: string
 updatedAt?: string
+}
+
+export interface CaseRefusal {
+message: string
+/**
+ * field path → message
+ */
+errors: {
+[k: string]: string
+}
+/**
+ * @minItems 1
+ */
+failures: [{
+/**
+ * Message key of the precondition, e.g. cases.pre.role
+ */
+key: string
+params: {
+[k: string]: string | number
+}
+/**
+ * The precondition in the language asked for
+ */
+message: string
+}, ...({
+/**
+ * Message key of the precondition, e.g. cases.pre.role
+ */
+key: string
+params: {
+[k: string]: string | number
+}
+/**
+ * The precondition in the language asked for
+ */
+message: string
+})[]]
 }
 
 export type CaseTimeline = {
@@ -1114,7 +1209,10 @@ windowWorkdays?: number
 windowCalendarVersion?: string
 }
 legalReview?: {
-status?: ("none" | "pending" | "returned" | "approved" | "not_approved" | "transferred" | "proceed_by_discussion")
+/**
+ * review_required: the reviewed draft (package fields) changed after the approval; a new round must review it (art. 58)
+ */
+status?: ("none" | "pending" | "returned" | "approved" | "not_approved" | "transferred" | "proceed_by_discussion" | "review_required")
 /**
  * Record id (24 hex digits)
  */
@@ -1122,6 +1220,16 @@ reviewId?: string
 outcome?: string
 opinionNumber?: string
 round?: number
+/**
+ * The package fields changed after the approval
+ */
+changedFields?: string[]
+/**
+ * Why the approval no longer applies
+ */
+resetReason?: string
+resetAt?: string
+decidedAt?: string
 }
 decisionDeadline?: {
 /**
@@ -1725,6 +1833,36 @@ byName?: string
 transferredFromOfficerId?: string
 }
 
+export interface OpenapiDocument {
+openapi: string
+info: {
+title: string
+version: string
+description?: string
+}
+servers?: {
+url: string
+}[]
+security?: {
+
+}[]
+paths: {
+[k: string]: {
+
+}
+}
+components: {
+schemas: {
+[k: string]: {
+
+}
+}
+securitySchemes?: {
+
+}
+}
+}
+
 export interface OpinionParams {
 /**
  * Record id (24 hex digits)
@@ -2081,6 +2219,140 @@ export interface ReasonBody {
 reason: string
 }
 
+export interface RecordingContentQuery {
+/**
+ * view: streamed in the player (one custody entry per viewing); download: a copy leaves the system
+ */
+purpose?: ("view" | "download")
+/**
+ * Why, in the viewer's words
+ */
+reason?: string
+}
+
+export interface RecordingCreate {
+/**
+ * Record id (24 hex digits)
+ */
+caseId: string
+/**
+ * The on-site action (执法活动) the footage documents
+ */
+actionId?: string
+/**
+ * 设备编号 of the recorder
+ */
+deviceSerial: string
+/**
+ * The officer who wore the recorder
+ */
+officerId: string
+/**
+ * Start of the recording (ISO date-time with offset)
+ */
+recordedFrom: string
+/**
+ * End of the recording
+ */
+recordedTo: string
+location?: string
+/**
+ * 重点文件
+ */
+important?: ("true" | "false")
+notes?: string
+/**
+ * SHA-256 the client computed; a different hash at the server refuses the upload
+ */
+sha256?: string
+}
+
+export interface RecordingUpdate {
+/**
+ * Why the metadata is corrected
+ */
+reason: string
+actionId?: (string | null)
+deviceSerial?: string
+/**
+ * Record id (24 hex digits)
+ */
+officerId?: string
+recordedFrom?: string
+recordedTo?: string
+location?: (string | null)
+important?: boolean
+notes?: (string | null)
+}
+
+export interface Recording {
+/**
+ * Record id (24 hex digits)
+ */
+id: string
+/**
+ * Record id (24 hex digits)
+ */
+caseId: string
+/**
+ * Record id (24 hex digits)
+ */
+agencyId: string
+/**
+ * Record id (24 hex digits)
+ */
+actionId?: string
+deviceSerial: string
+/**
+ * Record id (24 hex digits)
+ */
+officerId: string
+recordedFrom: string
+recordedTo: string
+location?: string
+important: boolean
+notes?: string
+/**
+ * SHA-256 of the original, computed at ingest
+ */
+sha256: string
+size: number
+/**
+ * Detected from the content
+ */
+contentType: string
+originalName?: string
+uploadedAt: string
+/**
+ * Record id (24 hex digits)
+ */
+uploadedBy?: string
+uploadedByName?: string
+/**
+ * Uploaded later than the agency's limit after the end of the recording
+ */
+late: boolean
+lateByMinutes?: number
+lateLimitHours: number
+settingsVersion: number
+metadataVersion: number
+metadataHistory: {
+version: number
+at: string
+/**
+ * Record id (24 hex digits)
+ */
+byUserId?: string
+byName?: string
+reason: string
+before: {
+
+}
+}[]
+createdAt?: string
+updatedAt?: string
+}
+
 export interface ReviewAssign {
 /**
  * @minItems 1
@@ -2093,6 +2365,17 @@ reviewIds: [string, ...(string)[]]
  * Record id (24 hex digits)
  */
 reviewerId: string
+}
+
+export interface ReviewConflict {
+message: string
+/**
+ * field path → message
+ */
+errors: {
+[k: string]: string
+}
+current: Review
 }
 
 export interface ReviewContest {

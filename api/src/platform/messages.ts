@@ -5,6 +5,7 @@ export type Lang = 'en' | 'zh';
 const catalog = {
   'request.malformed_json': { en: 'The request body is not valid JSON', zh: '请求内容不是有效的 JSON' },
   'request.too_large': { en: 'The request body is too large (limit {limit})', zh: '请求内容过大（上限 {limit}）' },
+  'request.refused': { en: 'The request cannot be served: {details}', zh: '请求无法处理：{details}' },
   'request.invalid': { en: 'The request is invalid: {details}', zh: '请求不符合要求：{details}' },
   'request.forbidden_key': { en: 'Field names must not start with "$" or contain "."', zh: '字段名不能以“$”开头或包含“.”' },
   'request.bad_list_param': { en: 'Parameter "{param}" must be JSON: {expected}', zh: '参数“{param}”必须是 JSON：{expected}' },
@@ -36,10 +37,22 @@ const catalog = {
   'agencies.not_enforcement_subject': { en: '"{name}" is not an enforcement agency', zh: '“{name}”不是行政执法机关' },
   'agencies.qualification_transition': { en: 'Cannot {action} an enforcement subject whose status is {status}', zh: '执法主体当前状态为“{status}”，不能执行“{action}”' },
   'agencies.may_not_enforce': { en: '"{name}" has not been confirmed and announced as an enforcement subject, or is suspended', zh: '“{name}”尚未经确认并公告为执法主体，或已暂停' },
+  'recordings.case_closed': { en: 'The case is closed; footage can no longer be added to it', zh: '案件已结案，不能再添加音视频记录' },
+  'recordings.period_order': { en: 'The recording must end after it starts', zh: '录制结束时间须晚于开始时间' },
+  'recordings.in_future': { en: 'The recording cannot end in the future; check the recorder\u2019s clock', zh: '录制结束时间不能晚于当前时间，请核对记录仪时钟' },
+  'recordings.hash_mismatch': { en: 'The file arrived damaged: its SHA-256 is {actual}, the client computed {expected}; upload it again', zh: '文件传输有误：服务器计算的 SHA-256 为 {actual}，与客户端提供的 {expected} 不一致，请重新上传' },
+  'recordings.type_unknown': { en: 'The content of the file is not an accepted video, audio, image or PDF file', zh: '文件内容不是可接受的视频、音频、图片或 PDF 文件' },
+  'recordings.type_mismatch': { en: 'The file is named as {named} but its content is {detected}', zh: '文件名表明为{named}，但文件内容为 {detected}' },
+  'recordings.nothing_changed': { en: 'Nothing to change: the values are the current ones', zh: '没有需要修改的内容' },
+  'recordings.changed_meanwhile': { en: 'Someone else corrected this recording meanwhile; reload it and try again', zh: '该记录已被他人修改，请刷新后重试' },
   'upload.missing': { en: 'Choose a file to upload', zh: '请选择要上传的文件' },
   'upload.bad_type': { en: 'This kind of file is not accepted (accepted: {types})', zh: '不支持该文件类型（支持：{types}）' },
   'upload.too_large': { en: 'The file is too large (limit {limit})', zh: '文件过大（上限 {limit}）' },
   'upload.invalid': { en: 'The upload is invalid: {details}', zh: '上传无效：{details}' },
+  'upload.no_boundary': { en: 'The upload is not valid multipart/form-data: the Content-Type header names no boundary', zh: '上传请求格式错误：Content-Type 未指定 multipart 分隔符（boundary）' },
+  'upload.truncated': { en: 'The upload ended before the multipart body was complete; please send it again', zh: '上传内容不完整（multipart 请求体提前结束），请重新上传' },
+  'upload.malformed': { en: 'The upload is not valid multipart/form-data: {details}', zh: '上传请求格式错误（multipart/form-data）：{details}' },
+  'upload.unknown_field': { en: 'The upload has an unexpected field "{field}" (accepted: {accepted})', zh: '上传请求含有不接受的字段“{field}”（可接受：{accepted}）' },
   'officers.user_other_agency': { en: 'The linked account must belong to the officer’s agency', zh: '关联账号须属于该执法人员所在机关' },
   'officers.user_already_linked': { en: 'This account is already linked to another officer', zh: '该账号已关联其他执法人员' },
   'officers.transferred_readonly': { en: 'This officer record was closed by a transfer; edit the record in the new agency', zh: '该执法人员已调出，此记录不可修改，请在调入机关的记录中操作' },
@@ -120,7 +133,16 @@ const catalog = {
   'calendar.date_outside_year': { en: '{date} is not in {year}', zh: '{date} 不属于 {year} 年' },
   'concurrency.stale': { en: 'Someone else changed this record; reload it and try again', zh: '记录已被他人修改，请刷新后重试' },
   'server.error': { en: 'Internal error; the incident was logged with request id {requestId}', zh: '系统内部错误，已记录（请求编号 {requestId}）' },
+  'database.unavailable': { en: 'The database is temporarily unavailable; please try again shortly', zh: '数据库暂时不可用，请稍后重试' },
   'server.unavailable': { en: 'The service is temporarily unavailable', zh: '服务暂时不可用' },
+  'cases.pre.officers_quorum': { en: 'on {date} only {valid} of the officers hold a valid enforcement certificate; at least {min} are needed ({basisEn})', zh: '{date} 持有效执法证件的执法人员仅 {valid} 人，不得少于 {min} 人（{basisZh}）' },
+  'cases.pre.officer_certificate': { en: 'officer {name} has no valid enforcement certificate on {date} ({state}; {basisEn})', zh: '执法人员{name}在 {date} 无有效执法证件（{state}；{basisZh}）' },
+  'cases.pre.officer_not_found': { en: 'officer {id} is not an officer of this agency', zh: '执法人员 {id} 不属于本机关' },
+  'cases.pre.review_outdated': { en: 'the draft decision changed after the legal review approved it ({fields}); submit it for review again (art. 58)', zh: '法制审核通过后拟作出的决定已修改（{fields}），须重新提交法制审核（行政处罚法第五十八条）' },
+  'reviews.round_not_current': { en: 'Round {round} is history: the case is now in review round {current}; only the current round may change the legal-review gate (art. 58)', zh: '第 {round} 轮审核已成为历史记录，案件当前为第 {current} 轮审核；只有当前一轮审核可以改变审核结论（行政处罚法第五十八条）' },
+  'reviews.round_outdated': { en: 'The case changed after this review ({fields}); the opinion no longer covers it: submit it for a new round (art. 58)', zh: '本轮审核后案件已修改（{fields}），审核意见不再适用，请重新提交法制审核（行政处罚法第五十八条）' },
+  'documents.hearing_without_notice': { en: 'A hearing needs the hearing notice first, served at least 7 working days before it (Administrative Penalty Law art. 64, art. 85)', zh: '举行听证前须先送达听证通知书，且应在听证七个工作日前送达（行政处罚法第六十四条、第八十五条）' },
+  'documents.hearing_notice_short': { en: 'The hearing notice was served on {noticeOn}: the hearing may be held on {earliest} at the earliest (7 working days, Administrative Penalty Law art. 64, art. 85)', zh: '听证通知书于 {noticeOn} 送达，听证最早于 {earliest} 举行（应在听证七个工作日前通知，行政处罚法第六十四条、第八十五条）' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof catalog;
@@ -221,6 +243,7 @@ const terms: Record<string, Record<Lang, string>> = {
   suspend: { en: 'suspend', zh: '暂停' },
   reinstate: { en: 'reinstate', zh: '恢复' },
   revoke: { en: 'revoke', zh: '撤销' },
+  review_review_required: { en: 'to be reviewed again (changed after approval)', zh: '须重新审核（通过后已修改）' },
 };
 
 const TERM_PARAMS = new Set(['entity', 'role', 'status', 'action', 'field', 'type', 'category', 'state', 'problem']);

@@ -1,6 +1,7 @@
+import { TRANSITION_REFUSALS } from '../cases/case.routes';
 import { requestLanguage } from '../platform/http/language';
 import { sendList } from '../platform/http/listing';
-import { requestContext, type RouteSpec } from '../platform/http/route';
+import { requestContext, type ErrorResponseSpec, type RouteSpec } from '../platform/http/route';
 import { sendStoredFile } from '../platform/storage/file-store';
 import { catalogListSpec, createRule, deleteRule, getRule, listCatalog, updateRule } from './major-catalog.service';
 import {
@@ -9,6 +10,10 @@ import {
 } from './review.service';
 
 const tag = 'reviews';
+/** A write on a review read before: refused in its state, or stale (`current` is the review as it is now). */
+const STALE_REVIEW: ErrorResponseSpec[] = [
+  { status: 409, schema: ['error', 'review-conflict'], description: 'Not possible in the review’s state, or `version` is stale (then `current` is the review as it is now)' },
+];
 const id = (req: { params: Record<string, unknown> }) => req.params.id as string;
 
 export const reviewRoutes: RouteSpec[] = [
@@ -37,37 +42,37 @@ export const reviewRoutes: RouteSpec[] = [
   {
     method: 'post', path: '/reviews', tag, access: 'reviews:submit',
     summary: 'Submit a major case for legal review: the package is built from the case; an incomplete one is refused listing what is missing',
-    schemas: { body: 'review-submit' }, response: { schema: 'review' }, errors: [409],
+    schemas: { body: 'review-submit' }, response: { schema: 'review' }, errors: [{ status: 404, schema: 'error', description: 'No such case, or it belongs to another agency' }, ...TRANSITION_REFUSALS],
     handler: async (req, res) => { res.status(201).json(await submitReview(requestContext(req), req.body, requestLanguage(req))); },
   },
   {
     method: 'post', path: '/reviews/:id/resubmission', tag, access: 'reviews:submit', summary: 'Send the supplemented package after a return (the clock restarts or resumes per the agency’s setting)',
-    schemas: { params: 'id-params', body: 'review-resubmit' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-resubmit' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await resubmitReview(requestContext(req), id(req), req.body, requestLanguage(req))); },
   },
   {
     method: 'post', path: '/reviews/assignments', tag, access: 'reviews:assign', summary: 'Assign or reassign reviews to a reviewer (administrator or lead reviewer; all or none)',
-    schemas: { body: 'review-assign' }, response: { schema: 'review', list: true, status: 200 }, errors: [409],
+    schemas: { body: 'review-assign' }, response: { schema: 'review', list: true, status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await assignReviews(requestContext(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/claim', tag, access: 'reviews:review', summary: 'A reviewer takes an unassigned review',
-    schemas: { params: 'id-params' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await claimReview(requestContext(req), id(req))); },
   },
   {
     method: 'put', path: '/reviews/:id/draft', tag, access: 'reviews:review', summary: 'Save the checklist and opinion in progress',
-    schemas: { params: 'id-params', body: 'review-draft' }, response: { schema: 'review' }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-draft' }, response: { schema: 'review' }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await saveDraft(requestContext(req), id(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/opinions', tag, access: 'reviews:review', summary: 'Issue the numbered opinion (PDF) with its outcome',
-    schemas: { params: 'id-params', body: 'review-opinion' }, response: { schema: 'review' }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-opinion' }, response: { schema: 'review' }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.status(201).json(await issueOpinion(requestContext(req), id(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/corrections', tag, access: 'reviews:review', summary: 'Issue a corrected opinion: a new numbered document superseding the last one',
-    schemas: { params: 'id-params', body: 'review-correction' }, response: { schema: 'review' }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-correction' }, response: { schema: 'review' }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.status(201).json(await correctOpinion(requestContext(req), id(req), req.body)); },
   },
   {
@@ -81,22 +86,22 @@ export const reviewRoutes: RouteSpec[] = [
   },
   {
     method: 'post', path: '/reviews/:id/extension', tag, access: 'reviews:review', summary: 'Ask the head of department for more working days, with a reason',
-    schemas: { params: 'id-params', body: 'review-extension' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-extension' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await requestExtension(requestContext(req), id(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/extension/decision', tag, access: 'reviews:decide', summary: 'The head of department approves or rejects the extension',
-    schemas: { params: 'id-params', body: 'review-extension-decision' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-extension-decision' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await decideExtension(requestContext(req), id(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/contest', tag, access: 'reviews:submit', summary: 'The handling unit contests an opinion that does not approve (异议)',
-    schemas: { params: 'id-params', body: 'review-contest' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-contest' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await contestOpinion(requestContext(req), id(req), req.body)); },
   },
   {
     method: 'post', path: '/reviews/:id/discussion', tag, access: 'reviews:decide', summary: 'Record the collective discussion (集体讨论); "proceed" opens the decision',
-    schemas: { params: 'id-params', body: 'review-discussion' }, response: { schema: 'review', status: 200 }, errors: [409],
+    schemas: { params: 'id-params', body: 'review-discussion' }, response: { schema: 'review', status: 200 }, errors: STALE_REVIEW,
     handler: async (req, res) => { res.json(await recordDiscussion(requestContext(req), id(req), req.body)); },
   },
   {

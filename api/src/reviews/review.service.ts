@@ -13,8 +13,8 @@ import { formatCaseNumber, nextCounter } from '../cases/case-numbering';
 import { applyTransition } from '../cases/case-transition.service';
 import { CaseModel, type CaseDocument } from '../cases/case.model';
 import { assertActsOnCase, findCase } from '../cases/case.service';
-import { certificateState } from '../certificates/certificate-validity';
-import { CertificateModel } from '../certificates/certificate.model';
+import { officerQualifications } from '../cases/case-officers';
+import { officerQuorumFailures } from '../cases/officer-quorum';
 import { notify } from '../notifications/notification.service';
 import { OfficerModel } from '../officers/officer.model';
 import type { Actor, RequestContext } from '../platform/auth/actor';
@@ -99,6 +99,9 @@ async function allowedActions(r: ReviewDocument, actor: Actor): Promise<string[]
   if (r.status === 'in_review' && mine && !r.extension?.status) actions.push('request_extension');
   if (r.extension?.status === 'requested' && has('reviews:decide')) actions.push('decide_extension');
   if (r.status === 'returned' && has('reviews:submit')) actions.push('resubmit');
+  // Only the case's current round may move its gate: an earlier round is read-only history.
+  if (r.status !== 'completed' && !r.contest?.at) return actions;
+  if (await roundProblem(r)) return actions.filter((a) => a !== 'resubmit');
   if (r.status === 'completed' && r.outcome && CONTESTABLE.includes(r.outcome as ReviewOutcome) && !r.contest?.at && has('reviews:submit')) actions.push('contest');
   if (r.contest?.at && !r.discussion?.at && has('reviews:decide')) actions.push('discuss');
   if (r.status === 'completed' && mine) actions.push('correct');
@@ -136,22 +139,21 @@ export async function buildPackage(c: CaseDocument, applicationNote?: string) {
   const hearingRecord = documents.find((d) => d.type === 'hearing_record');
   if (c.hearing?.requestedOn && !hearingRecord) missing.hearingRecord = { key: 'reviews.missing_hearing_record' };
 
-  // The officers and their certificates as they are at submission (a snapshot for the opinion).
-  const officers = await OfficerModel.find({ _id: { $in: c.officerIds } });
-  const agency = await AgencyModel.findById(c.agencyId);
-  const certificates = await CertificateModel.find({ officerId: { $in: c.officerIds } });
+  // Art. 42, the same rule as at the decision (officer-quorum.ts): the officers and their certificates on
+  // the day of submission, kept as a snapshot for the opinion.
   const today = chinaDate();
-  const officerSnapshot = c.officerIds.map((id) => {
-    const officer = officers.find((o) => String(o._id) === String(id));
-    const certs = certificates.filter((x) => String(x.officerId) === String(id));
-    const states = certs.map((x) => ({ cert: x, state: certificateState({ certificate: x, officer: officer ?? null, agency, today }) }));
-    const valid = states.find((s) => s.state === 'valid');
-    if (!valid) {
-      const state = states[0]?.state ?? 'none';
-      missing[`officers.${String(id)}`] = { key: 'reviews.officer_certificate', params: { name: officer?.name ?? String(id), state } };
-    }
-    return { officerId: id, name: officer?.name ?? '', certificateNumber: valid?.cert.number ?? '', certificateValidUntil: valid?.cert.expiryDate ?? '' };
-  });
+  const qualifications = await officerQualifications(String(c.agencyId), c.officerIds, today);
+  for (const f of officerQuorumFailures(qualifications, c.procedure as 'simple' | 'ordinary', today)) {
+    if (f.key === 'cases.pre.officer_certificate') {
+      const q = qualifications.find((x) => x.name === f.params.name && x.state === f.params.state)!;
+      missing[`officers.${q.officerId}`] = { key: 'reviews.officer_certificate', params: { name: q.name, state: q.state } };
+    } else if (f.key === 'cases.pre.officer_not_found') missing[`officers.${String(f.params.id)}`] = { key: f.key, params: f.params };
+    else missing.officerIds = { key: f.key, params: f.params };
+  }
+  const officerSnapshot = qualifications.map((q) => ({
+    officerId: new mongoose.Types.ObjectId(q.officerId), name: q.name,
+    certificateNumber: q.state === 'valid' ? q.certificate?.number ?? '' : '', certificateValidUntil: q.state === 'valid' ? q.certificate?.expiryDate ?? '' : '',
+  }));
 
   return {
     missing,
@@ -233,6 +235,7 @@ export async function resubmitReview(ctx: RequestContext, id: string, input: { v
   const actor = ctx.actor!;
   const r = await findReview(ctx, id);
   if (r.status !== 'returned') throw stateError(r);
+  await assertCurrentRound(r);
   const c = await findCase(ctx, String(r.caseId));
   await assertActsOnCase(ctx, c);
   const built = await buildPackage(c, input.applicationNote ?? r.package.applicationNote ?? undefined);
@@ -240,11 +243,11 @@ export async function resubmitReview(ctx: RequestContext, id: string, input: { v
   const today = chinaDate();
   const extension = r.extension?.status === 'approved' ? r.extension.workdays ?? 0 : 0;
   const clock = resumeClock(clockOf(r), today, { limitWorkdays: r.rules.limitWorkdays, clockAfterReturn: r.rules.clockAfterReturn }, extension, await currentCalendar());
-  const updated = await writeReview(r, input.version, {
+  const updated = await writeReview(actor, r, input.version, {
     $set: { status: r.reviewerId ? 'in_review' : 'submitted', package: built.package, clock },
     $push: { submissions: { on: today, at: new Date(), byName: actor.displayName, note: input.applicationNote } },
   });
-  await setCaseGate(c, { 'legalReview.status': 'pending' });
+  await setCaseGate(c, r, { 'legalReview.status': 'pending' });
   await recordAudit(ctx, { action: 'review.resubmit', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId), note: `due ${clock.dueOn} (${r.rules.clockAfterReturn})` });
   if (r.reviewerId) await notifyUsers([String(r.reviewerId)], String(r.agencyId), 'review_resubmitted', `${r.caseNumber} 已补充材料，请继续审核`, r);
   return reviewView(updated, actor);
@@ -277,7 +280,7 @@ export async function reviewerChoices(ctx: RequestContext) {
     result.push({
       id: String(u._id), name: u.displayName,
       legalQualification: officers.some((o) => String(o.userId) === String(u._id) && o.legalQualification),
-      reviewedBefore: Boolean(await ReviewModel.exists({ 'opinions.reviewerId': u._id })),
+      reviewedBefore: await hasReviewedBefore(String(u._id), settings.experiencedReviewerUserIds),
       lead: settings.leadReviewerUserIds.some((l) => String(l) === String(u._id)),
     });
   }
@@ -298,9 +301,18 @@ async function assertEligibleReviewer(reviewerId: string, r: ReviewDocument) {
   const officerRecords = await OfficerModel.find({ userId: user._id }, { _id: 1 });
   if (officerRecords.some((o) => caseOfficers.includes(String(o._id)))) return refuse('reviews.reviewer_on_case', user.displayName);
   // 行政处罚法 art. 58: who reviews for the first time must hold the legal professional qualification.
-  const reviewedBefore = await ReviewModel.exists({ 'opinions.reviewerId': user._id });
+  const reviewedBefore = await hasReviewedBefore(String(user._id), settings.experiencedReviewerUserIds);
   if (!reviewedBefore && !officer?.legalQualification) return refuse('reviews.reviewer_needs_qualification', user.displayName);
   return user;
+}
+
+/**
+ * Not a first-time reviewer (art. 58): an opinion issued in this system, or prior experience the agency
+ * recorded in its settings (`experiencedReviewerUserIds`).
+ */
+async function hasReviewedBefore(userId: string, experienced: readonly unknown[]): Promise<boolean> {
+  if (experienced.some((u) => String(u) === userId)) return true;
+  return Boolean(await ReviewModel.exists({ 'opinions.reviewerId': new mongoose.Types.ObjectId(userId) }));
 }
 
 /** Assigns (or reassigns) reviews to a reviewer: all of them or none. */
@@ -315,7 +327,7 @@ export async function assignReviews(ctx: RequestContext, input: { reviewIds: str
   for (const r of reviews) reviewer = await assertEligibleReviewer(input.reviewerId, r);
   const results = [];
   for (const r of reviews) {
-    const updated = await writeReview(r, r.version, {
+    const updated = await writeReview(actor, r, r.version, {
       $set: { reviewerId: reviewer!._id, reviewerName: reviewer!.displayName, assignedAt: new Date(), status: r.status === 'submitted' ? 'in_review' : r.status },
     });
     await recordAudit(ctx, {
@@ -334,7 +346,7 @@ export async function claimReview(ctx: RequestContext, id: string) {
   const r = await findReview(ctx, id);
   if (r.status !== 'submitted') throw r.reviewerId ? new AppError(409, 'reviews.already_assigned') : stateError(r);
   const reviewer = await assertEligibleReviewer(actor.userId, r);
-  const updated = await writeReview(r, r.version, { $set: { reviewerId: reviewer._id, reviewerName: reviewer.displayName, assignedAt: new Date(), status: 'in_review' } });
+  const updated = await writeReview(actor, r, r.version, { $set: { reviewerId: reviewer._id, reviewerName: reviewer.displayName, assignedAt: new Date(), status: 'in_review' } });
   await recordAudit(ctx, { action: 'review.claim', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId) });
   return reviewView(updated, actor);
 }
@@ -357,7 +369,7 @@ export async function saveDraft(ctx: RequestContext, id: string, input: { versio
   if (input.checklist) set['draft.checklist'] = input.checklist;
   if (input.outcome) set['draft.outcome'] = input.outcome;
   if (input.text !== undefined) set['draft.text'] = input.text;
-  const updated = await writeReview(r, input.version, { $set: set });
+  const updated = await writeReview(ctx.actor!, r, input.version, { $set: set });
   return reviewView(updated, ctx.actor!);
 }
 
@@ -388,6 +400,10 @@ export async function issueOpinion(ctx: RequestContext, id: string, input: { ver
   const checklist = assertChecklistComplete(input.checklist);
   const c = await CaseModel.findById(r.caseId);
   assertCaseUndecided(c);
+  await assertCurrentRound(r);
+  // Art. 58 again when the opinion is issued: the qualification (or the reviewer's standing) may have
+  // changed since the assignment.
+  await assertEligibleReviewer(actor.userId, r);
   const today = chinaDate();
   const opinion = await composeOpinion(r, c, { outcome: input.outcome, text: input.text.trim(), checklist, reviewerName: actor.displayName, reviewerId: actor.userId, today });
   const cal = await currentCalendar();
@@ -395,7 +411,7 @@ export async function issueOpinion(ctx: RequestContext, id: string, input: { ver
   const clock = returned ? pauseClock(clockOf(r), today, cal) : { ...clockOf(r), completedOn: today };
   let updated: ReviewDocument;
   try {
-    updated = await writeReview(r, input.version, {
+    updated = await writeReview(actor, r, input.version, {
       $set: {
         status: returned ? 'returned' : 'completed', clock, ...(returned ? {} : { outcome: input.outcome }),
         draft: { checklist: [], outcome: undefined, text: undefined },
@@ -406,7 +422,7 @@ export async function issueOpinion(ctx: RequestContext, id: string, input: { ver
     await removeStoredFile(opinion.file.key);
     throw err;
   }
-  await setCaseGate(c, { 'legalReview.status': GATE[input.outcome], 'legalReview.outcome': input.outcome, 'legalReview.opinionNumber': opinion.number, 'legalReview.decidedAt': new Date() });
+  await setCaseGate(c, r, { 'legalReview.status': GATE[input.outcome], 'legalReview.outcome': input.outcome, 'legalReview.opinionNumber': opinion.number, 'legalReview.decidedAt': new Date() });
   await recordAudit(ctx, {
     action: 'review.opinion', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId),
     changes: [{ field: 'outcome', before: null, after: input.outcome }], note: `${opinion.number} · ${OUTCOME_LABELS[input.outcome]} · sha256 ${opinion.file.sha256}`,
@@ -424,6 +440,7 @@ export async function correctOpinion(ctx: RequestContext, id: string, input: { v
   const checklist = assertChecklistComplete(input.checklist);
   const c = await CaseModel.findById(r.caseId);
   assertCaseUndecided(c);
+  await assertCurrentRound(r);
   const last = r.opinions[r.opinions.length - 1];
   const opinion = await composeOpinion(r, c, {
     outcome: input.outcome, text: input.text.trim(), checklist, reviewerName: actor.displayName, reviewerId: actor.userId, today: chinaDate(),
@@ -432,12 +449,12 @@ export async function correctOpinion(ctx: RequestContext, id: string, input: { v
   let updated: ReviewDocument;
   try {
     // A corrected outcome starts the contest path afresh.
-    updated = await writeReview(r, input.version, { $set: { outcome: input.outcome }, $unset: { contest: 1, discussion: 1 }, $push: { opinions: opinion } });
+    updated = await writeReview(actor, r, input.version, { $set: { outcome: input.outcome }, $unset: { contest: 1, discussion: 1 }, $push: { opinions: opinion } });
   } catch (err) {
     await removeStoredFile(opinion.file.key);
     throw err;
   }
-  await setCaseGate(c, { 'legalReview.status': GATE[input.outcome], 'legalReview.outcome': input.outcome, 'legalReview.opinionNumber': opinion.number, 'legalReview.decidedAt': new Date() });
+  await setCaseGate(c, r, { 'legalReview.status': GATE[input.outcome], 'legalReview.outcome': input.outcome, 'legalReview.opinionNumber': opinion.number, 'legalReview.decidedAt': new Date() });
   await recordAudit(ctx, {
     action: 'review.opinion_correction', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId),
     changes: [{ field: 'outcome', before: r.outcome ?? null, after: input.outcome }], note: `${opinion.number} supersedes ${last.number}: ${input.reason}`,
@@ -500,7 +517,7 @@ export async function requestExtension(ctx: RequestContext, id: string, input: {
   const max = r.rules.extensionWorkdays;
   const workdays = input.workdays ?? max;
   if (workdays > max || workdays < 1) throw new AppError(400, 'reviews.extension_too_long', { max }, { workdays: { key: 'reviews.extension_too_long', params: { max } } });
-  const updated = await writeReview(r, input.version, {
+  const updated = await writeReview(actor, r, input.version, {
     $set: { extension: { status: 'requested', workdays, reason: input.reason.trim(), requestedBy: actor.displayName, requestedAt: new Date() } },
   });
   await recordAudit(ctx, { action: 'review.extension_request', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId), note: `${workdays} workdays: ${input.reason}` });
@@ -519,7 +536,7 @@ export async function decideExtension(ctx: RequestContext, id: string, input: { 
   };
   const before = r.clock.dueOn;
   if (input.approve && !r.clock.pausedOn && !r.clock.completedOn) set.clock = extendClock(clockOf(r), r.extension.workdays ?? 0, await currentCalendar());
-  const updated = await writeReview(r, input.version, { $set: set });
+  const updated = await writeReview(actor, r, input.version, { $set: set });
   await recordAudit(ctx, {
     action: input.approve ? 'review.extension_approve' : 'review.extension_reject', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId),
     changes: [{ field: 'clock.dueOn', before, after: updated.clock.dueOn }], note: input.note,
@@ -537,7 +554,8 @@ export async function contestOpinion(ctx: RequestContext, id: string, input: { v
   const c = await findCase(ctx, String(r.caseId));
   await assertActsOnCase(ctx, c);
   assertCaseUndecided(c);
-  const updated = await writeReview(r, input.version, { $set: { contest: { reason: input.reason.trim(), byName: actor.displayName, at: new Date() } } });
+  await assertCurrentRound(r);
+  const updated = await writeReview(actor, r, input.version, { $set: { contest: { reason: input.reason.trim(), byName: actor.displayName, at: new Date() } } });
   await recordAudit(ctx, { action: 'review.contest', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId), note: input.reason });
   const heads = await UserModel.find({ agencyId: r.agencyId, roles: 'dept_head', active: true }, { _id: 1 });
   await notifyUsers(heads.map((h) => String(h._id)), String(r.agencyId), 'review_contested', `${r.caseNumber} 承办单位对审核意见有异议，请组织集体讨论`, r);
@@ -557,10 +575,11 @@ export async function recordDiscussion(
   if (input.conclusion === 'proceed' && !input.reasons?.trim()) throw new AppError(400, 'reviews.discussion_reasons', {}, { reasons: { key: 'reviews.discussion_reasons' } });
   const c = await findCase(ctx, String(r.caseId));
   assertCaseUndecided(c);
-  const updated = await writeReview(r, input.version, {
+  await assertCurrentRound(r);
+  const updated = await writeReview(actor, r, input.version, {
     $set: { discussion: { date: input.date, participants: input.participants, minutes: input.minutes.trim(), conclusion: input.conclusion, reasons: input.reasons?.trim(), recordedByName: actor.displayName, at: new Date() } },
   });
-  if (input.conclusion === 'proceed') await setCaseGate(c, { 'legalReview.status': 'proceed_by_discussion', 'legalReview.decidedAt': new Date() });
+  if (input.conclusion === 'proceed') await setCaseGate(c, r, { 'legalReview.status': 'proceed_by_discussion', 'legalReview.decidedAt': new Date() });
   await recordAudit(ctx, {
     action: 'review.discussion', entity: 'review', entityId: r.id, agencyId: String(r.agencyId), caseId: String(r.caseId),
     changes: [{ field: 'discussion.conclusion', before: null, after: input.conclusion }], note: `${input.date} · ${input.participants.join('、')}`,
@@ -667,8 +686,8 @@ function stateError(r: ReviewDocument) {
   return new AppError(409, 'reviews.state', { state: r.status });
 }
 
-/** A conditional update of the review on the version read (409 with the current record when stale). */
-async function writeReview(r: ReviewDocument, version: number, update: Record<string, unknown>): Promise<ReviewDocument> {
+/** A conditional update of the review on the version read (409 with the current record, as the caller reads it, when stale). */
+async function writeReview(actor: Actor, r: ReviewDocument, version: number, update: Record<string, unknown>): Promise<ReviewDocument> {
   const updated = await withKeyLock(`review:${r.id}`, () => ReviewModel.findOneAndUpdate(
     { _id: r._id, version },
     { ...update, $inc: { version: 1 } },
@@ -676,14 +695,38 @@ async function writeReview(r: ReviewDocument, version: number, update: Record<st
   ));
   if (!updated) {
     const current = await ReviewModel.findById(r._id);
-    throw withBody(new AppError(409, 'concurrency.stale'), { current: current?.toJSON() });
+    throw withBody(new AppError(409, 'concurrency.stale'), current ? { current: await reviewView(current, actor) } : {});
   }
   return updated;
 }
 
-/** Mirrors the review's state on the case (the decision gate reads it there). */
-async function setCaseGate(c: CaseDocument, set: Record<string, unknown>) {
-  await withKeyLock(`case:${c.id}`, () => CaseModel.updateOne({ _id: c._id }, { $set: set, $inc: { version: 1 } }));
+/**
+ * Why this review may no longer move the case's gate, if it may not: a later round is the case's current
+ * one, or the case changed after this round approved it (its package no longer matches the case).
+ */
+async function roundProblem(r: ReviewDocument): Promise<{ key: 'reviews.round_not_current' | 'reviews.round_outdated'; params: Record<string, string | number> } | null> {
+  const gate = (await CaseModel.findById(r.caseId, { legalReview: 1 }))?.legalReview;
+  if (!gate?.reviewId || String(gate.reviewId) !== String(r._id)) return { key: 'reviews.round_not_current', params: { round: r.round, current: gate?.round ?? 0 } };
+  if (gate.status === 'review_required') return { key: 'reviews.round_outdated', params: { fields: (gate.changedFields ?? []).join(', ') } };
+  return null;
+}
+
+/** Art. 58: only the case's current round may change its gate; older rounds are read-only history. */
+async function assertCurrentRound(r: ReviewDocument): Promise<void> {
+  const problem = await roundProblem(r);
+  if (problem) throw new AppError(409, problem.key, problem.params);
+}
+
+/**
+ * Mirrors the review's state on the case (the decision gate reads it there), only while this review is the
+ * case's current round and the case is undecided: the write itself is conditional on it.
+ */
+async function setCaseGate(c: CaseDocument, r: ReviewDocument, set: Record<string, unknown>) {
+  const result = await withKeyLock(`case:${c.id}`, () => CaseModel.updateOne(
+    { _id: c._id, 'legalReview.reviewId': r._id, 'legalReview.status': { $ne: 'review_required' }, status: { $in: UNDECIDED } },
+    { $set: set, $inc: { version: 1 } },
+  ));
+  if (result.matchedCount === 0) await assertCurrentRound(r);
 }
 
 async function caseOfficerUserIds(c: CaseDocument): Promise<string[]> {

@@ -22,10 +22,11 @@ export function openApiPath(expressPath: string): string {
   return '/api' + expressPath.replace(/:(\w+)/g, '{$1}');
 }
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } },
-});
+/** A JSON error body: `error`, or the schema(s) a route names for it (several: exactly one of them). */
+const errorResponse = (description: string, schemaIds: string | string[] = 'error') => {
+  const refs = (Array.isArray(schemaIds) ? schemaIds : [schemaIds]).map((id) => ({ $ref: `#/components/schemas/${id}` }));
+  return { description, content: { 'application/json': { schema: refs.length === 1 ? refs[0] : { oneOf: refs } } } };
+};
 
 export function buildOpenApi(routes: RouteSpec[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -56,11 +57,22 @@ export function buildOpenApi(routes: RouteSpec[], version: string): Record<strin
         ...(responseSchema ? { content: { [r.response?.contentType ?? 'application/json']: { schema: responseSchema } } } : {}),
       },
     };
+    for (const code of r.response?.alsoStatuses ?? []) responses[String(code)] = { ...(responses[status] as object), description: 'See the body' };
+    // Express answers a GET whose ETag still matches the request's If-None-Match with 304 and no body.
+    if (r.method === 'get') responses['304'] = { description: 'Not modified: the representation still matches If-None-Match (no body)' };
     if (r.schemas) responses['400'] = errorResponse('Invalid input; `errors` names each bad field');
     if (r.access !== 'public') responses['401'] = errorResponse('Not signed in, or the session expired');
     if (r.access !== 'public' && r.access !== 'signedIn') responses['403'] = errorResponse(`Requires the permission ${r.access}`);
-    if (r.path.includes(':id')) responses['404'] = errorResponse('No such record, or it belongs to another agency');
-    for (const code of r.errors ?? []) responses[String(code)] ??= errorResponse('See the message');
+    if (/:\w+/.test(r.path)) responses['404'] = errorResponse(r.path.includes(':id') ? 'No such record, or it belongs to another agency' : 'No such record');
+    if (r.upload) responses['413'] = errorResponse(`The file is larger than ${Math.round(r.upload.maxBytes / 1048576)} MB`);
+    else if (r.schemas?.body) responses['413'] = errorResponse('The request body is larger than the server accepts (BODY_LIMIT)');
+    for (const e of r.errors ?? []) {
+      if (typeof e === 'number') responses[String(e)] ??= errorResponse('See the message');
+      else responses[String(e.status)] = errorResponse(e.description ?? 'See the message', e.schema);
+    }
+    responses['500'] ??= errorResponse('Unexpected error; the message names the request id under which it was logged');
+    // Any operation that reads or writes data: the database is restarting or unreachable (with Retry-After).
+    responses['503'] ??= errorResponse('The database is temporarily unavailable; try again after the Retry-After seconds');
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,

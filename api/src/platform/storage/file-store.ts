@@ -6,10 +6,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { RequestHandler, Response } from 'express';
+import type { Writable } from 'node:stream';
+import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { config } from '../../config';
-import { AppError } from '../errors';
+import { AppError, type FieldError } from '../errors';
+import { hashingStorage, type HashedFile } from './hashing-storage';
+import type { MessageKey } from '../messages';
 
 export interface StoredFile {
   key: string;
@@ -49,9 +52,9 @@ function newKey(area: string): string {
   return join(dir, randomUUID());
 }
 
-export async function commitUpload(file: Express.Multer.File, area: string): Promise<StoredFile> {
+export async function commitUpload(file: Express.Multer.File & Partial<HashedFile>, area: string): Promise<StoredFile> {
   const key = newKey(area);
-  const sha256 = await sha256OfFile(file.path);
+  const sha256 = file.sha256 ?? (await sha256OfFile(file.path));
   await rename(file.path, pathOf(key));
   return { key, sha256, size: file.size, contentType: file.mimetype, originalName: Buffer.from(file.originalname, 'latin1').toString('utf8') };
 }
@@ -108,51 +111,67 @@ export const imageSignature = (head: Buffer) =>
   head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
   (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP');
 
-async function readHead(path: string, bytes = 16): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+
+/** multer ≥ 2.5 options; `streamHandler` (feeds the request to busboy) is newer than @types/multer. */
+type MulterOptions = multer.Options & { streamHandler?: (req: Request, busboy: Writable) => void };
+
+/** The multipart parser's (busboy's) own complaints about a body that is not well-formed multipart. */
+function malformedMultipartKey(err: Error): MessageKey {
+  if (/boundary not found/i.test(err.message)) return 'upload.no_boundary';
+  if (/unexpected end of form|request (aborted|closed)/i.test(err.message)) return 'upload.truncated';
+  return 'upload.malformed';
 }
 
 /**
  * multer for one file field, with size and type limits answered as 4xx naming the field, and the
- * temporary file removed when the request does not commit it.
+ * temporary file removed when the request does not commit it. Only the file field and the declared
+ * text fields are accepted; a malformed body is the client's fault (400), never a server error.
  */
-export function uploadOne(options: UploadOptions): RequestHandler {
-  const upload = multer({
-    storage: multer.diskStorage({
-      destination: (_req, _file, cb) => { mkdirSync(incoming(), { recursive: true }); cb(null, incoming()); },
-      filename: (_req, _file, cb) => cb(null, randomUUID()),
-    }),
-    limits: { fileSize: options.maxBytes, files: 1, fields: 20 },
-    fileFilter: (_req, file, cb) => {
-      if (options.types.includes(file.mimetype)) cb(null, true);
-      else cb(new AppError(415, 'upload.bad_type', { types: options.types.join(', ') }, { [options.field]: { key: 'upload.bad_type', params: { types: options.types.join(', ') } } }));
-    },
-  }).single(options.field);
+export function uploadOne(options: UploadOptions & { textFields?: readonly string[] }): RequestHandler {
+  const accepted = new Set([options.field, ...(options.textFields ?? [])]);
+  const refuse = (status: number, key: MessageKey, params: Record<string, string>, field = options.field) =>
+    new AppError(status, key, params, { [field]: { key, params } });
   return (req, res, next) => {
+    // The first part whose name is not accepted, as it arrived (before multer parses "a[b]" paths).
+    let unknownField: string | undefined;
+    const upload = multer(<MulterOptions>{
+      // Streamed to .incoming and hashed on the way: never a whole file in memory, never read twice.
+      storage: hashingStorage(incoming),
+      limits: { fileSize: options.maxBytes, files: 1, fields: 20, fieldNameSize: 100 },
+      fileFilter: (_req, file, cb) => {
+        const types = options.types.join(', ');
+        if (options.types.includes(file.mimetype)) cb(null, true);
+        else cb(refuse(415, 'upload.bad_type', { types }));
+      },
+      streamHandler: (request: Request, busboy: Writable) => {
+        const note = (name: unknown) => { if (unknownField === undefined && typeof name === 'string' && !accepted.has(name)) unknownField = name; };
+        busboy.prependListener('field', note);
+        busboy.prependListener('file', note);
+        request.pipe(busboy);
+      },
+    }).single(options.field);
     // Whatever happens next, a temporary file still in .incoming when the response ends is removed.
     res.once('close', () => { if (req.file?.path) void rm(req.file.path, { force: true }); });
     upload(req, res, (err: unknown) => {
-      if (!err) {
-        if (!req.file) return next(new AppError(400, 'upload.missing', {}, { [options.field]: { key: 'upload.missing' } }));
+      if (!(err instanceof AppError) && (unknownField !== undefined || (!err && !req.file))) {
+        const fields: Record<string, FieldError> = {};
+        const unknown = { field: unknownField ?? '', accepted: [...accepted].join(', ') };
+        if (unknownField !== undefined) fields[unknownField] = { key: 'upload.unknown_field', params: unknown };
+        if (!req.file) fields[options.field] = { key: 'upload.missing' };
+        return next(req.file ? new AppError(400, 'upload.unknown_field', unknown, fields) : new AppError(400, 'upload.missing', {}, fields));
+      }
+      if (!err && req.file) {
         if (!options.signature) return next();
         const types = options.types.join(', ');
-        return readHead(req.file.path).then(
-          (head) => next(options.signature!(head) ? undefined : new AppError(415, 'upload.bad_type', { types }, { [options.field]: { key: 'upload.bad_type', params: { types } } })),
-          next,
-        );
+        return next(options.signature((req.file as Express.Multer.File & HashedFile).head) ? undefined : refuse(415, 'upload.bad_type', { types }));
       }
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') {
-          return next(new AppError(413, 'upload.too_large', { limit: `${Math.round(options.maxBytes / 1024 / 1024)} MB` }, { [options.field]: { key: 'upload.too_large', params: { limit: `${Math.round(options.maxBytes / 1024 / 1024)} MB` } } }));
-        }
-        return next(new AppError(400, 'upload.invalid', { details: err.code }, { [err.field ?? options.field]: { key: 'upload.invalid', params: { details: err.code } } }));
+        if (err.code === 'LIMIT_FILE_SIZE') return next(refuse(413, 'upload.too_large', { limit: `${Math.round(options.maxBytes / 1024 / 1024)} MB` }));
+        return next(refuse(400, 'upload.invalid', { details: `${err.code}: ${err.message}` }, err.field ?? options.field));
+      }
+      // busboy's parse errors carry no errno code; a file-system error (ENOSPC, EACCES …) stays a server error.
+      if (err instanceof Error && !(err instanceof AppError) && !(err as NodeJS.ErrnoException).code) {
+        return next(refuse(400, malformedMultipartKey(err), { details: err.message }));
       }
       next(err);
     });
